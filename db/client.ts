@@ -1,0 +1,109 @@
+/**
+ * The one place that knows two dialects exist. `DATABASE_URL` unset (or `file:…`) → the embedded
+ * SQLite store under data/; `postgres://…` → Postgres. Domain code is typed against the SQLite
+ * schema and receives the dialect's tables through `db/schema.ts`; both query builders share the
+ * API domain code uses (select/insert/update/delete with returning, transactions). Do not call the
+ * SQLite-only `.get()`, `.all()` or `.run()` on queries: await the query instead.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createClient } from '@libsql/client';
+import { drizzle as drizzleLite, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { migrate as migrateLite } from 'drizzle-orm/libsql/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/postgres-js';
+import { migrate as migratePg } from 'drizzle-orm/postgres-js/migrator';
+import { sql, type SQL } from 'drizzle-orm';
+import postgres from 'postgres';
+import * as liteSchema from './schema.sqlite';
+import * as pgSchema from './schema.pg';
+
+export type Schema = typeof liteSchema;
+export type Db = LibSQLDatabase<Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** A database handle or an open transaction: services accept either. */
+export type DbOrTx = Db | Tx;
+export type Dialect = 'sqlite' | 'pg';
+
+export function dialectOf(url: string | undefined): Dialect {
+  return url && /^postgres(ql)?:\/\//.test(url) ? 'pg' : 'sqlite';
+}
+
+export const dialect: Dialect = dialectOf(process.env.DATABASE_URL);
+export const tables: Schema = dialect === 'pg' ? (pgSchema as unknown as Schema) : liteSchema;
+
+export const DEFAULT_SQLITE_URL = 'file:data/portal.db';
+
+export interface Store {
+  db: Db;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export function openStore(url = process.env.DATABASE_URL): Store {
+  if (dialectOf(url) === 'pg') {
+    const client = postgres(url!, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      onnotice: () => {},
+    });
+    const db = drizzlePg(client, { schema: pgSchema, casing: 'snake_case' }) as unknown as Db;
+    return { db, dialect: 'pg', close: () => client.end({ timeout: 5 }) };
+  }
+  const fileUrl = url ?? DEFAULT_SQLITE_URL;
+  const filePath = fileUrl.replace(/^file:/, '');
+  if (filePath !== ':memory:') mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
+  // timeout: how long a connection waits for another's write lock (SQLite's busy timeout), in ms.
+  const client = createClient({ url: fileUrl, timeout: 5000 });
+  const db = drizzleLite(client, { schema: liteSchema, casing: 'snake_case' });
+  return { db, dialect: 'sqlite', close: async () => client.close() };
+}
+
+export async function migrateStore(store: Store): Promise<void> {
+  const root = path.join(process.cwd(), 'db', 'migrations');
+  if (store.dialect === 'pg') {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the pg handle hides behind the SQLite type
+    await migratePg(store.db as any, { migrationsFolder: path.join(root, 'pg') });
+    return;
+  }
+  await runSql(store, sql`PRAGMA journal_mode = WAL`);
+  await migrateLite(store.db, { migrationsFolder: path.join(root, 'sqlite') });
+}
+
+/** Runs a raw statement and returns its rows, on either dialect. */
+export async function runSql<Row = Record<string, unknown>>(store: Pick<Store, 'db' | 'dialect'>, query: SQL): Promise<Row[]> {
+  if (store.dialect === 'pg') {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return [...((await (store.db as any).execute(query)) as Row[])];
+  }
+  return (await store.db.all(query)) as Row[];
+}
+
+/**
+ * A write transaction. On SQLite it starts with BEGIN IMMEDIATE so a transaction that reads before it
+ * writes holds the write lock from the start (no upgrade deadlocks); Postgres ignores the option.
+ */
+export function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(work, { behavior: 'immediate' });
+}
+
+// One store per process, kept across hot reloads in development.
+const holder = globalThis as unknown as { __portalStore?: Store };
+
+export function getStore(): Store {
+  holder.__portalStore ??= openStore(process.env.DATABASE_URL);
+  return holder.__portalStore;
+}
+
+export function getDb(): Db {
+  return getStore().db;
+}
+
+export async function closeStore(): Promise<void> {
+  const store = holder.__portalStore;
+  holder.__portalStore = undefined;
+  await store?.close();
+}
+
+/** Makes `store` the process's store (tests and scripts that open their own). */
+export function useStore(store: Store): void {
+  holder.__portalStore = store;
+}

@@ -1,0 +1,355 @@
+/**
+ * Every table of the portal, described once over a small kit of column kinds.
+ * `db/schema.sqlite.ts` and `db/schema.pg.ts` hand in their dialect's kit; the
+ * SQLite kit's types are the ones domain code sees (see `db/client.ts`).
+ * Only builder methods both dialects share are chained here: $type, default,
+ * notNull, unique, references.
+ *
+ * Conventions: instants are `timestamp` (UTC, millisecond precision); calendar
+ * dates without a time (a date of birth, a receipt date) are ISO `YYYY-MM-DD`
+ * text, which sorts and compares the same way on both stores.
+ */
+import type { liteKit } from './kit.sqlite';
+
+export type Kit = ReturnType<typeof liteKit>;
+
+export type Role = 'applicant' | 'representative' | 'officer' | 'supervisor';
+export type Language = 'en' | 'es';
+export type Channel = 'email' | 'sms' | 'letter';
+export type SecondFactor = 'totp' | 'email' | 'sms';
+
+export const userColumns = (k: Kit) => ({
+  id: k.id(),
+  email: k.uniqueText(),
+  emailVerifiedAt: k.timestampNull(),
+  passwordHash: k.textNull(),
+  role: k.text().$type<Role>(),
+  givenName: k.text().default(''),
+  familyName: k.text().default(''),
+  phone: k.textNull(), // E.164
+  preferredLanguage: k.text().$type<Language>().default('en'),
+  notificationChannel: k.text().$type<'email' | 'sms'>().default('email'),
+  secondFactor: k.textNull().$type<SecondFactor>(),
+  totpSecret: k.textNull(), // encrypted at rest with the app key
+  failedPasswordCount: k.int().default(0),
+  passwordLockedUntil: k.timestampNull(),
+  failedCodeCount: k.int().default(0),
+  codeLockedUntil: k.timestampNull(),
+  createdAt: k.timestamp(),
+  updatedAt: k.timestamp(),
+  disabledAt: k.timestampNull(),
+});
+
+export const representativeProfileColumns = (k: Kit) => ({
+  id: k.id(),
+  userId: k.fk('users').unique(),
+  kind: k.text().$type<'attorney' | 'accredited_representative'>(),
+  barNumber: k.textNull(),
+  licensingState: k.textNull(),
+  accreditationNumber: k.textNull(),
+  organisation: k.text(),
+  sector: k.text().$type<'private' | 'nonprofit'>(),
+});
+
+export const sessionColumns = (k: Kit) => ({
+  id: k.id(),
+  tokenHash: k.uniqueText(),
+  userId: k.fk('users'),
+  createdAt: k.timestamp(),
+  lastSeenAt: k.timestamp(),
+  expiresAt: k.timestamp(), // absolute end: 12 hours after sign-in
+  secondFactorAt: k.timestampNull(),
+  endedAt: k.timestampNull(),
+  endedReason: k.textNull(),
+  userAgent: k.textNull(),
+});
+
+/** Six-digit codes: email confirmation, sign-in second step, staff set-up links. */
+export const oneTimeCodeColumns = (k: Kit) => ({
+  id: k.id(),
+  userId: k.fk('users'),
+  purpose: k.text().$type<'confirm_email' | 'sign_in' | 'staff_setup' | 'reset_password'>(),
+  codeHash: k.text(),
+  createdAt: k.timestamp(),
+  expiresAt: k.timestamp(),
+  usedAt: k.timestampNull(),
+});
+
+export const backupCodeColumns = (k: Kit) => ({
+  id: k.id(),
+  userId: k.fk('users'),
+  codeHash: k.text(),
+  createdAt: k.timestamp(),
+  usedAt: k.timestampNull(),
+});
+
+/** Attempt counters shared by every app server: lockouts and guessing throttles. */
+export const throttleColumns = (k: Kit) => ({
+  id: k.id(),
+  key: k.uniqueText(), // e.g. "link:account:12", "link:receipt:IOE0912345678"
+  count: k.int().default(0),
+  windowStartedAt: k.timestamp(),
+  blockedUntil: k.timestampNull(),
+});
+
+const placeColumns = (k: Kit) => ({
+  id: k.id(),
+  code: k.uniqueText(),
+  name: k.text(),
+  street: k.text(),
+  city: k.text(),
+  state: k.text(), // USPS code, e.g. "AZ", "PR"
+  zip: k.text(),
+  timeZone: k.text(), // IANA, e.g. "America/Phoenix"
+  latitude: k.real(),
+  longitude: k.real(),
+  phone: k.textNull(),
+});
+
+export const fieldOfficeColumns = (k: Kit) => placeColumns(k);
+/** Application Support Centers, where biometrics are taken. */
+export const ascColumns = (k: Kit) => placeColumns(k);
+
+export type CaseState = 'pending' | 'approved' | 'denied' | 'withdrawn';
+export interface MailingAddress {
+  street: string;
+  city: string;
+  state: string;
+  zip: string;
+}
+
+export const caseColumns = (k: Kit) => ({
+  id: k.id(),
+  receiptNumber: k.uniqueText(),
+  formType: k.text(),
+  classification: k.textNull(),
+  receiptDate: k.text(), // YYYY-MM-DD
+  fieldOfficeId: k.fkNull('fieldOffices'),
+  biometricsRequired: k.bool().default(false),
+  interviewRequired: k.bool().default(false),
+  state: k.text().$type<CaseState>().default('pending'),
+  applicantGivenName: k.text(),
+  applicantFamilyName: k.text(),
+  applicantDateOfBirth: k.text(), // YYYY-MM-DD
+  aNumber: k.textNull(),
+  mailingAddress: k.json().$type<MailingAddress>(),
+  applicantEmail: k.textNull(),
+  /** How the agency reaches the applicant on paper: mailed letter, or email for I-134A beneficiaries. */
+  channelOfRecord: k.text().$type<'mail' | 'email'>().default('mail'),
+  representativeOfRecord: k.bool().default(false), // a G-28 is on file
+  createdAt: k.timestamp(),
+  updatedAt: k.timestamp(),
+});
+
+export const caseStatusEventColumns = (k: Kit) => ({
+  id: k.id(),
+  caseId: k.fk('cases'),
+  eventKey: k.text(), // idempotency key from the case system
+  status: k.text(), // key into the status catalogue, e.g. "case_was_received"
+  occurredAt: k.timestamp(),
+  note: k.textNull(),
+  createdAt: k.timestamp(),
+});
+
+export const accessCodeColumns = (k: Kit) => ({
+  id: k.id(),
+  caseId: k.fk('cases'),
+  audience: k.text().$type<'applicant' | 'representative'>(),
+  codeHash: k.uniqueText(), // keyed hash; the code itself is never stored
+  issuedAt: k.timestamp(),
+  expiresAt: k.timestamp(),
+  usedAt: k.timestampNull(),
+  usedBy: k.fkNull('users'),
+  revokedAt: k.timestampNull(),
+});
+
+export const caseLinkColumns = (k: Kit) => ({
+  id: k.id(),
+  caseId: k.fk('cases'),
+  userId: k.fk('users'),
+  role: k.text().$type<'applicant' | 'representative'>(),
+  accessCodeId: k.fkNull('accessCodes'),
+  linkedAt: k.timestamp(),
+  endedAt: k.timestampNull(),
+  endedBy: k.fkNull('users'),
+});
+
+export const biometricSlotColumns = (k: Kit) => ({
+  id: k.id(),
+  ascId: k.fk('ascs'),
+  startsAt: k.timestamp(),
+  endsAt: k.timestamp(),
+  capacity: k.int(),
+  booked: k.int().default(0),
+});
+
+export type AppointmentRequestStatus =
+  | 'submitted'
+  | 'in_review'
+  | 'more_info_needed'
+  | 'appointment_scheduled'
+  | 'appointment_not_needed'
+  | 'cancelled';
+
+export const appointmentRequestColumns = (k: Kit) => ({
+  id: k.id(),
+  reference: k.uniqueText(),
+  requesterId: k.fk('users'),
+  caseId: k.fkNull('cases'),
+  reason: k.text(),
+  otherReason: k.textNull(),
+  aNumber: k.textNull(),
+  fieldOfficeId: k.fk('fieldOffices'),
+  preferredDates: k.json().$type<{ date: string; period: 'morning' | 'afternoon' }[]>(),
+  explanation: k.textNull(),
+  travelDate: k.textNull(),
+  destination: k.textNull(),
+  contactPreference: k.text().$type<'email' | 'phone'>(),
+  contactPhone: k.textNull(),
+  accommodations: k.textNull(),
+  status: k.text().$type<AppointmentRequestStatus>().default('submitted'),
+  urgent: k.bool().default(false),
+  dueAt: k.timestamp(),
+  claimedBy: k.fkNull('users'),
+  claimedAt: k.timestampNull(),
+  decidedBy: k.fkNull('users'),
+  decidedAt: k.timestampNull(),
+  decisionNote: k.textNull(),
+  createdAt: k.timestamp(),
+  updatedAt: k.timestamp(),
+});
+
+/** The request's timeline as the requester and officers see it. */
+export const appointmentRequestEventColumns = (k: Kit) => ({
+  id: k.id(),
+  requestId: k.fk('appointmentRequests'),
+  kind: k.text(),
+  actorId: k.fkNull('users'),
+  note: k.textNull(),
+  at: k.timestamp(),
+});
+
+export const appointmentColumns = (k: Kit) => ({
+  id: k.id(),
+  kind: k.text().$type<'field_office' | 'biometrics'>(),
+  caseId: k.fkNull('cases'),
+  requestId: k.fkNull('appointmentRequests'),
+  fieldOfficeId: k.fkNull('fieldOffices'),
+  ascId: k.fkNull('ascs'),
+  slotId: k.fkNull('biometricSlots'),
+  startsAt: k.timestamp(),
+  endsAt: k.timestamp(),
+  status: k.text().$type<'scheduled' | 'cancelled' | 'attended' | 'missed'>().default('scheduled'),
+  rescheduleCount: k.int().default(0),
+  createdAt: k.timestamp(),
+  cancelledAt: k.timestampNull(),
+});
+
+export const callbackColumns = (k: Kit) => ({
+  id: k.id(),
+  serviceRequestNumber: k.uniqueText(),
+  userId: k.fk('users'),
+  caseId: k.fkNull('cases'),
+  topic: k.text(),
+  urgency: k.text().$type<'urgent' | 'regular'>(),
+  phone: k.text(),
+  language: k.text().$type<Language>(),
+  textAhead: k.bool().default(false),
+  status: k.text().default('queued'),
+  attempts: k.int().default(0),
+  nextStepAt: k.timestampNull(),
+  assignedOfficerId: k.fkNull('users'),
+  dueAt: k.timestamp(),
+  createdAt: k.timestamp(),
+  updatedAt: k.timestamp(),
+  closedAt: k.timestampNull(),
+  closedReason: k.textNull(),
+});
+
+export type NotificationStatus = 'pending' | 'sending' | 'delivered' | 'failed';
+
+/** The outbox: every email, text and letter is a row before it is sent. */
+export const notificationColumns = (k: Kit) => ({
+  id: k.id(),
+  channel: k.text().$type<Channel>(),
+  recipient: k.text(),
+  language: k.text().$type<Language>(),
+  template: k.text(),
+  payload: k.json().$type<Record<string, unknown>>(),
+  dedupeKey: k.uniqueText(),
+  status: k.text().$type<NotificationStatus>().default('pending'),
+  attempts: k.int().default(0),
+  nextAttemptAt: k.timestamp(),
+  lockedUntil: k.timestampNull(),
+  lastError: k.textNull(),
+  subject: k.textNull(), // rendered at delivery
+  body: k.textNull(),
+  transport: k.textNull(), // "smtp", "sms", "local"
+  createdAt: k.timestamp(),
+  deliveredAt: k.timestampNull(),
+});
+
+export const auditColumns = (k: Kit) => ({
+  id: k.id(),
+  at: k.timestamp(),
+  actorId: k.fkNull('users'),
+  actorRole: k.textNull(),
+  onBehalfOfId: k.fkNull('users'),
+  action: k.text(),
+  objectType: k.text(),
+  objectId: k.textNull(),
+  outcome: k.text().$type<'success' | 'failure' | 'denied'>(),
+  detail: k.jsonNull().$type<Record<string, unknown>>(),
+  requestId: k.textNull(),
+});
+
+/** Decided and pending cases of the past, for myProgress estimates. Dates are YYYY-MM-DD. */
+export const historicalCaseColumns = (k: Kit) => ({
+  id: k.id(),
+  formType: k.text(),
+  classification: k.text(),
+  officeCode: k.text(),
+  receivedOn: k.text(),
+  decidedOn: k.textNull(), // null: still pending (a censored observation)
+});
+
+// Indexes, named by table so both dialects create the same ones.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each dialect passes its own column objects
+type Cols = Record<string, any>;
+
+export const sessionIndexes = (t: Cols, k: Kit) => [k.index('sessions_user_idx').on(t.userId)];
+export const oneTimeCodeIndexes = (t: Cols, k: Kit) => [k.index('one_time_codes_user_idx').on(t.userId, t.purpose)];
+export const backupCodeIndexes = (t: Cols, k: Kit) => [k.index('backup_codes_user_idx').on(t.userId)];
+export const caseIndexes = (t: Cols, k: Kit) => [k.index('cases_form_idx').on(t.formType, t.state)];
+export const caseStatusEventIndexes = (t: Cols, k: Kit) => [
+  k.uniqueIndex('case_status_events_key_idx').on(t.caseId, t.eventKey),
+];
+export const accessCodeIndexes = (t: Cols, k: Kit) => [k.index('access_codes_case_idx').on(t.caseId, t.audience)];
+export const caseLinkIndexes = (t: Cols, k: Kit) => [
+  k.index('case_links_case_idx').on(t.caseId),
+  k.index('case_links_user_idx').on(t.userId),
+];
+export const biometricSlotIndexes = (t: Cols, k: Kit) => [
+  k.uniqueIndex('biometric_slots_asc_start_idx').on(t.ascId, t.startsAt),
+];
+export const appointmentRequestIndexes = (t: Cols, k: Kit) => [
+  k.index('appointment_requests_status_idx').on(t.status, t.createdAt),
+  k.index('appointment_requests_requester_idx').on(t.requesterId),
+];
+export const appointmentRequestEventIndexes = (t: Cols, k: Kit) => [
+  k.index('appointment_request_events_request_idx').on(t.requestId),
+];
+export const appointmentIndexes = (t: Cols, k: Kit) => [k.index('appointments_case_idx').on(t.caseId)];
+export const callbackIndexes = (t: Cols, k: Kit) => [k.index('callbacks_status_idx').on(t.status, t.nextStepAt)];
+export const notificationIndexes = (t: Cols, k: Kit) => [
+  k.index('notifications_due_idx').on(t.status, t.nextAttemptAt),
+  k.index('notifications_created_idx').on(t.createdAt),
+];
+export const auditIndexes = (t: Cols, k: Kit) => [
+  k.index('audit_log_object_idx').on(t.objectType, t.objectId),
+  k.index('audit_log_actor_idx').on(t.actorId),
+];
+export const historicalCaseIndexes = (t: Cols, k: Kit) => [
+  k.index('historical_cases_similar_idx').on(t.formType, t.classification, t.officeCode, t.receivedOn),
+  k.index('historical_cases_national_idx').on(t.formType, t.classification, t.receivedOn),
+];

@@ -1,0 +1,30 @@
+// The tables of the store in use (see db/client.ts). Domain code imports tables from here.
+import { tables } from './client';
+
+export const {
+  users,
+  representativeProfiles,
+  sessions,
+  oneTimeCodes,
+  backupCodes,
+  throttles,
+  fieldOffices,
+  ascs,
+  cases,
+  caseStatusEvents,
+  accessCodes,
+  caseLinks,
+  biometricSlots,
+  appointmentRequests,
+  appointmentRequestEvents,
+  appointments,
+  callbacks,
+  notifications,
+  auditLog,
+  historicalCases,
+} = tables;
+
+export type User = typeof users.$inferSelect;
+export type Case = typeof cases.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

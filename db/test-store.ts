@@ -1,0 +1,45 @@
+/**
+ * Test setup for data tests (`*.db.test.ts`): each test file gets its own freshly migrated store —
+ * a temporary SQLite file, or its own database on the Postgres server of TEST_DATABASE_URL — so
+ * files run in parallel without seeing each other's rows.
+ */
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { closeStore, dialect, migrateStore, openStore, runSql, useStore } from './client';
+
+const suffix = randomBytes(6).toString('hex');
+const pgDatabase = `portal_test_${suffix}`;
+const sqliteFile = path.join(tmpdir(), `portal-test-${suffix}.db`);
+
+beforeAll(async () => {
+  let url = `file:${sqliteFile}`;
+  if (dialect === 'pg') {
+    const admin = openStore(process.env.DATABASE_URL);
+    await runSql(admin, sql.raw(`CREATE DATABASE "${pgDatabase}"`));
+    await admin.close();
+    url = withDatabase(process.env.DATABASE_URL!, pgDatabase);
+  }
+  const store = openStore(url);
+  await migrateStore(store);
+  useStore(store);
+});
+
+afterAll(async () => {
+  await closeStore();
+  if (dialect === 'pg') {
+    const admin = openStore(process.env.DATABASE_URL);
+    await runSql(admin, sql.raw(`DROP DATABASE IF EXISTS "${pgDatabase}" WITH (FORCE)`));
+    await admin.close();
+  }
+  if (dialect === 'sqlite') for (const ext of ['', '-wal', '-shm']) rmSync(sqliteFile + ext, { force: true });
+});
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}

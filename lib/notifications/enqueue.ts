@@ -1,0 +1,49 @@
+import type { DbOrTx } from '@/db/client';
+import { notifications } from '@/db/schema';
+import type { Channel, Language } from '@/db/columns';
+import type { Clock } from '@/lib/clock';
+import { seal } from '@/lib/crypto/secrets';
+import type { TemplateName, TemplatePayloads } from './templates';
+
+export interface OutgoingMessage<T extends TemplateName> {
+  channel: Channel;
+  /** An email address, an E.164 phone number, or for letters the addressee's name and postal address on lines. */
+  recipient: string;
+  language: Language;
+  template: T;
+  payload: TemplatePayloads[T];
+  /** The same key twice queues one message: retries of the action that sent it do not send it again. */
+  dedupeKey: string;
+  /** Values that must not rest in clear (an access code, a one-time code): sealed in the row, opened at delivery. */
+  secrets?: Record<string, string>;
+}
+
+/**
+ * Puts a message in the outbox. Call it inside the transaction of the change it reports, so a
+ * change and its notice commit together; the worker delivers it afterwards.
+ * Returns false when a message with the same dedupe key is already queued.
+ */
+export async function enqueueNotification<T extends TemplateName>(
+  db: DbOrTx,
+  clock: Clock,
+  message: OutgoingMessage<T>,
+): Promise<boolean> {
+  const now = clock.now();
+  const payload: Record<string, unknown> = { ...message.payload };
+  if (message.secrets) payload.sealedSecrets = seal(JSON.stringify(message.secrets), 'outbox');
+  const inserted = await db
+    .insert(notifications)
+    .values({
+      channel: message.channel,
+      recipient: message.recipient,
+      language: message.language,
+      template: message.template,
+      payload,
+      dedupeKey: message.dedupeKey,
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .onConflictDoNothing({ target: notifications.dedupeKey })
+    .returning({ id: notifications.id });
+  return inserted.length > 0;
+}

@@ -1,0 +1,76 @@
+/**
+ * npm start — the portal on one machine: migrate the store, add demo data when it is empty, build
+ * when the build is missing or older than the source, then serve on PORT (3000) and run the
+ * notification worker beside it. Options: --port N, --fresh (start the embedded store anew).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, rmSync, statSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_SQLITE_URL, migrateStore, openStore } from '../db/client';
+import { isStoreEmpty, seedDemoData } from '../db/seed';
+import { systemClock } from '../lib/clock';
+
+const { values } = parseArgs({
+  options: { port: { type: 'string' }, fresh: { type: 'boolean', default: false } },
+});
+const port = values.port ?? process.env.PORT ?? '3000';
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+const say = (msg: string, extra: Record<string, unknown> = {}) =>
+  console.log(JSON.stringify({ level: 'info', time: new Date().toISOString(), msg, ...extra }));
+
+if (values.fresh && !process.env.DATABASE_URL?.startsWith('postgres')) {
+  const file = (process.env.DATABASE_URL || DEFAULT_SQLITE_URL).replace(/^file:/, '');
+  for (const ext of ['', '-wal', '-shm']) rmSync(file + ext, { force: true });
+}
+
+const store = openStore();
+await migrateStore(store);
+if (await isStoreEmpty(store.db)) {
+  say('store is empty: adding demo data');
+  const summary = await seedDemoData(store.db, { clock: systemClock, log: (line) => say(line) });
+  say('demo data added', summary as unknown as Record<string, unknown>);
+}
+await store.close();
+
+if (buildIsStale()) {
+  say('building the portal (first run or source changed)');
+  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: process.env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const children: ChildProcess[] = [
+  spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env: process.env }),
+  spawn('npx', ['tsx', 'scripts/worker.ts'], { stdio: 'inherit', env: process.env }),
+];
+say('portal starting', { url: `http://localhost:${port}` });
+
+let stopping = false;
+function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 2000).unref();
+}
+for (const child of children) child.on('exit', (code) => stop(code ?? 0));
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+function newestSourceChange(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceChange(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.join('.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ['app', 'components', 'lib', 'messages', 'db', 'public'].filter((d) => existsSync(d));
+  const configs = ['next.config.ts', 'package.json', 'proxy.ts'].filter((f) => existsSync(f));
+  return Math.max(...sources.map(newestSourceChange), ...configs.map((f) => statSync(f).mtimeMs)) > built;
+}
