@@ -1,4 +1,4 @@
-import { NextRequest } from 'next/server';
+import { NextRequest, NextResponse } from 'next/server';
 import createIntlMiddleware from 'next-intl/middleware';
 import { routing } from './lib/i18n/routing';
 import { contentSecurityPolicy } from './lib/http/security-headers';
@@ -17,13 +17,24 @@ export default function proxy(request: NextRequest) {
   headers.set('x-nonce', nonce);
   headers.set('x-request-id', requestId);
   headers.set('Content-Security-Policy', csp);
-  const response = intl(new NextRequest(request, { headers }));
+  // The API has no locale in its paths; pages get next-intl's locale routing.
+  const response = request.nextUrl.pathname.startsWith('/api/')
+    ? NextResponse.next({ request: { headers } })
+    : intl(new NextRequest(request, { headers }));
   response.headers.set('Content-Security-Policy', csp);
   response.headers.set('x-request-id', requestId);
+  logRequest(request, requestId);
   return response;
 }
 
+/** One structured line per request. Receipt numbers in paths are masked: they identify a person's case. */
+function logRequest(request: NextRequest, requestId: string) {
+  if (process.env.NODE_ENV === 'test' || process.env.ACCESS_LOG === 'off') return;
+  const path = request.nextUrl.pathname.replace(/[A-Za-z]{3}\d{10}/g, ':receipt');
+  console.log(JSON.stringify({ level: 'info', time: new Date().toISOString(), msg: 'request', requestId, method: request.method, path }));
+}
+
 export const config = {
-  // Pages only: not the API, Next's own assets or files with an extension.
-  matcher: ['/((?!api|_next|.*\\..*).*)'],
+  // Pages and the API; not Next's own assets or static files (paths with an extension).
+  matcher: ['/((?!_next|.*\\..*).*)'],
 };
