@@ -17,6 +17,7 @@ export type Role = 'applicant' | 'representative' | 'officer' | 'supervisor';
 export type Language = 'en' | 'es';
 export type Channel = 'email' | 'sms' | 'letter';
 export type SecondFactor = 'totp' | 'email' | 'sms';
+export type OneTimeCodePurpose = 'confirm_email' | 'confirm_phone' | 'sign_in' | 'staff_setup';
 
 export const userColumns = (k: Kit) => ({
   id: k.id(),
@@ -30,11 +31,8 @@ export const userColumns = (k: Kit) => ({
   preferredLanguage: k.text().$type<Language>().default('en'),
   notificationChannel: k.text().$type<'email' | 'sms'>().default('email'),
   secondFactor: k.textNull().$type<SecondFactor>(),
-  totpSecret: k.textNull(), // encrypted at rest with the app key
-  failedPasswordCount: k.int().default(0),
-  passwordLockedUntil: k.timestampNull(),
-  failedCodeCount: k.int().default(0),
-  codeLockedUntil: k.timestampNull(),
+  totpSecret: k.textNull(), // sealed at rest with the app key
+  totpLastStep: k.intNull(), // the last 30-second step accepted: a TOTP code works once
   createdAt: k.timestamp(),
   updatedAt: k.timestamp(),
   disabledAt: k.timestampNull(),
@@ -68,7 +66,7 @@ export const sessionColumns = (k: Kit) => ({
 export const oneTimeCodeColumns = (k: Kit) => ({
   id: k.id(),
   userId: k.fk('users'),
-  purpose: k.text().$type<'confirm_email' | 'sign_in' | 'staff_setup' | 'reset_password'>(),
+  purpose: k.text().$type<OneTimeCodePurpose>(),
   codeHash: k.text(),
   createdAt: k.timestamp(),
   expiresAt: k.timestamp(),

@@ -330,10 +330,7 @@ CREATE TABLE `users` (
 	`notification_channel` text DEFAULT 'email' NOT NULL,
 	`second_factor` text,
 	`totp_secret` text,
-	`failed_password_count` integer DEFAULT 0 NOT NULL,
-	`password_locked_until` integer,
-	`failed_code_count` integer DEFAULT 0 NOT NULL,
-	`code_locked_until` integer,
+	`totp_last_step` integer,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	`disabled_at` integer
