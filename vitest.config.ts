@@ -40,7 +40,8 @@ export default defineConfig({
                 name: 'postgres',
                 include: dataTests,
                 setupFiles: ['db/test-store.ts'],
-                env: { TZ: 'UTC', NODE_ENV: 'test', DATABASE_URL: process.env.TEST_DATABASE_URL },
+                // `as const`: inside the conditional spread the literal loses its contextual type.
+                env: { TZ: 'UTC', NODE_ENV: 'test' as const, DATABASE_URL: process.env.TEST_DATABASE_URL },
                 testTimeout: 30_000,
                 hookTimeout: 60_000,
               },

@@ -79,10 +79,11 @@ export async function runSql<Row = Record<string, unknown>>(store: Pick<Store, '
 
 /**
  * A write transaction. On SQLite it starts with BEGIN IMMEDIATE so a transaction that reads before it
- * writes holds the write lock from the start (no upgrade deadlocks); Postgres ignores the option.
+ * writes holds the write lock from the start (no upgrade deadlocks). Postgres gets no options: its
+ * driver turns any config object into a SET TRANSACTION statement, and an empty one is a syntax error.
  */
 export function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(work, { behavior: 'immediate' });
+  return dialect === 'pg' ? db.transaction(work) : db.transaction(work, { behavior: 'immediate' });
 }
 
 // One store per process, kept across hot reloads in development.

@@ -11,7 +11,7 @@ function shape(config: ReturnType<typeof liteConfig> | ReturnType<typeof pgConfi
     columns: config.columns
       .map((c) => ({ name: c.name, notNull: c.notNull, primary: c.primary, hasDefault: c.hasDefault, unique: c.isUnique }))
       .sort((a, b) => a.name.localeCompare(b.name)),
-    indexes: config.indexes.map((i) => ({ name: i.config.name, unique: i.config.unique })).sort((a, b) => a.name.localeCompare(b.name)),
+    indexes: config.indexes.map((i) => ({ name: i.config.name, unique: i.config.unique })).sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '')),
     foreignKeys: config.foreignKeys
       .map((fk) => {
         const ref = fk.reference();

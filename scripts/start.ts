@@ -4,12 +4,13 @@
  * notification worker beside it. Options: --port N, --fresh (start the embedded store anew).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SQLITE_URL, migrateStore, openStore } from '../db/client';
 import { isStoreEmpty, seedDemoData } from '../db/seed';
 import { systemClock } from '../lib/clock';
+import { buildIsStale } from './build-freshness';
 
 const { values } = parseArgs({
   options: { port: { type: 'string' }, fresh: { type: 'boolean', default: false } },
@@ -35,13 +36,13 @@ await store.close();
 
 if (buildIsStale()) {
   say('building the portal (first run or source changed)');
-  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: process.env });
+  const build = spawnSync(bin('next'), ['build'], { stdio: 'inherit', env: process.env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 const children: ChildProcess[] = [
-  spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env: process.env }),
-  spawn('npx', ['tsx', 'scripts/worker.ts'], { stdio: 'inherit', env: process.env }),
+  spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', env: process.env }),
+  spawn(bin('tsx'), ['scripts/worker.ts'], { stdio: 'inherit', env: process.env }),
 ];
 say('portal starting', { url: `http://localhost:${port}` });
 
@@ -56,21 +57,7 @@ for (const child of children) child.on('exit', (code) => stop(code ?? 0));
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-function newestSourceChange(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSourceChange(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.join('.next', 'BUILD_ID');
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  const sources = ['app', 'components', 'lib', 'messages', 'db', 'public'].filter((d) => existsSync(d));
-  const configs = ['next.config.ts', 'package.json', 'proxy.ts'].filter((f) => existsSync(f));
-  return Math.max(...sources.map(newestSourceChange), ...configs.map((f) => statSync(f).mtimeMs)) > built;
+// The package's own executables, not npx: npx does not pass SIGTERM on, which would leave children running.
+function bin(name: string): string {
+  return path.join('node_modules', '.bin', name);
 }

@@ -16,4 +16,4 @@ export async function isStoreEmpty(db: Db): Promise<boolean> {
   return Number(row.n) === 0;
 }
 
-export { seedDemoData } from './seed-demo';
+export { seedDemoData, DEFAULT_HISTORICAL_CASES, type SeedSummary } from './seed-demo';

@@ -11,6 +11,14 @@ import enHome from '@/messages/en/home.json';
 import esHome from '@/messages/es/home.json';
 import enErrors from '@/messages/en/errors.json';
 import esErrors from '@/messages/es/errors.json';
+import enUi from '@/messages/en/ui.json';
+import esUi from '@/messages/es/ui.json';
+import enNotifications from '@/messages/en/notifications.json';
+import esNotifications from '@/messages/es/notifications.json';
+import enOutbox from '@/messages/en/outbox.json';
+import esOutbox from '@/messages/es/outbox.json';
+import enCaseStatus from '@/messages/en/caseStatus.json';
+import esCaseStatus from '@/messages/es/caseStatus.json';
 import type { Locale } from './routing';
 
 const en = {
@@ -18,6 +26,10 @@ const en = {
   shell: enShell,
   home: enHome,
   errors: enErrors,
+  ui: enUi,
+  notifications: enNotifications,
+  outbox: enOutbox,
+  caseStatus: enCaseStatus,
 };
 
 export type Messages = typeof en;
@@ -29,6 +41,10 @@ const catalogues: Record<Locale, Messages> = {
     shell: esShell,
     home: esHome,
     errors: esErrors,
+    ui: esUi,
+    notifications: esNotifications,
+    outbox: esOutbox,
+    caseStatus: esCaseStatus,
   },
 };
 

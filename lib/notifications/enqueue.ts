@@ -3,9 +3,20 @@ import { notifications } from '@/db/schema';
 import type { Channel, Language } from '@/db/columns';
 import type { Clock } from '@/lib/clock';
 import { seal } from '@/lib/crypto/secrets';
-import type { TemplateName, TemplatePayloads } from './templates';
+import type { TemplateName, TemplatePayloads, TemplateSecrets } from './templates';
 
-export interface OutgoingMessage<T extends TemplateName> {
+/** The purpose every outbox secret (sealed payload values, sealed bodies) is sealed under. */
+export const OUTBOX_SEAL_PURPOSE = 'outbox';
+
+/** Templates with secrets must be given them: a notice without its code would be useless. */
+type SecretsOf<T extends TemplateName> = T extends keyof TemplateSecrets
+  ? {
+      /** Values that must not rest in clear (an access code, a one-time code): sealed in the row, opened at delivery. */
+      secrets: TemplateSecrets[T];
+    }
+  : { secrets?: undefined };
+
+export type OutgoingMessage<T extends TemplateName> = {
   channel: Channel;
   /** An email address, an E.164 phone number, or for letters the addressee's name and postal address on lines. */
   recipient: string;
@@ -14,9 +25,9 @@ export interface OutgoingMessage<T extends TemplateName> {
   payload: TemplatePayloads[T];
   /** The same key twice queues one message: retries of the action that sent it do not send it again. */
   dedupeKey: string;
-  /** Values that must not rest in clear (an access code, a one-time code): sealed in the row, opened at delivery. */
-  secrets?: Record<string, string>;
-}
+  /** Not before this instant (a reminder); now when omitted. */
+  sendAt?: Date;
+} & SecretsOf<T>;
 
 /**
  * Puts a message in the outbox. Call it inside the transaction of the change it reports, so a
@@ -28,9 +39,10 @@ export async function enqueueNotification<T extends TemplateName>(
   clock: Clock,
   message: OutgoingMessage<T>,
 ): Promise<boolean> {
+  if (!message.recipient.trim()) throw new Error(`a ${message.channel} notification needs a recipient`);
   const now = clock.now();
   const payload: Record<string, unknown> = { ...message.payload };
-  if (message.secrets) payload.sealedSecrets = seal(JSON.stringify(message.secrets), 'outbox');
+  if (message.secrets) payload.sealedSecrets = seal(JSON.stringify(message.secrets), OUTBOX_SEAL_PURPOSE);
   const inserted = await db
     .insert(notifications)
     .values({
@@ -40,7 +52,7 @@ export async function enqueueNotification<T extends TemplateName>(
       template: message.template,
       payload,
       dedupeKey: message.dedupeKey,
-      nextAttemptAt: now,
+      nextAttemptAt: message.sendAt ?? now,
       createdAt: now,
     })
     .onConflictDoNothing({ target: notifications.dedupeKey })

@@ -1,8 +1,18 @@
 /**
- * Every message the portal sends, by name, with the payload it needs. Rendering (subject and body in
- * the recipient's language) lives beside each template.
+ * Every message the portal sends, by name, with the payload it needs and how it is rendered in the
+ * recipient's language. To add a template: declare its payload (and secrets, if any) below, write
+ * `templates/<name>.ts` composing its words from messages/<locale>/notifications.json, and list it
+ * in `templates`.
  */
-import type { MailingAddress } from '@/db/columns';
+import { createFormatter, createTranslator } from 'next-intl';
+import type { Channel, Language, MailingAddress } from '@/db/columns';
+import { loadMessages } from '@/lib/i18n/messages';
+import { accountAccessNotice } from './templates/account-access-notice';
+import { TemplateError } from './templates/helpers';
+import { layOut, type Composition, type RenderedNotification } from './templates/layout';
+
+export { TemplateError } from './templates/helpers';
+export type { RenderedNotification } from './templates/layout';
 
 export interface TemplatePayloads {
   /** The Account Access Notice: the case's online access code (sealed secret `code`). */
@@ -16,4 +26,95 @@ export interface TemplatePayloads {
   };
 }
 
+/** The values a template shows but that must never rest in clear: sealed in the outbox row. */
+export interface TemplateSecrets {
+  'account-access-notice': { code: string };
+}
+
 export type TemplateName = keyof TemplatePayloads;
+
+function notificationsTranslator(language: Language) {
+  return createTranslator({ locale: language, messages: loadMessages(language), namespace: 'notifications' });
+}
+
+export type NotificationsTranslator = ReturnType<typeof notificationsTranslator>;
+export type NotificationsFormatter = ReturnType<typeof createFormatter>;
+
+export interface TemplateContext<T extends TemplateName> {
+  payload: TemplatePayloads[T];
+  secrets: T extends keyof TemplateSecrets ? TemplateSecrets[T] : Record<string, never>;
+  channel: Channel;
+  language: Language;
+  t: NotificationsTranslator;
+  format: NotificationsFormatter;
+  portalUrl: string;
+}
+
+export interface TemplateDefinition<T extends TemplateName> {
+  /** The rendered body carries a secret (a code): the copy kept in the outbox row is sealed. */
+  secret: boolean;
+  /** The secrets the body needs; delivery fails for good when one is missing rather than send a notice without its code. */
+  requiredSecrets: readonly string[];
+  compose(context: TemplateContext<T>): Composition;
+}
+
+export const templates: { [T in TemplateName]: TemplateDefinition<T> } = {
+  'account-access-notice': accountAccessNotice,
+};
+
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.hasOwn(templates, name);
+}
+
+export function isSecretTemplate(name: string): boolean {
+  return isTemplateName(name) && templates[name].secret;
+}
+
+/** Dates are printed as the agency's headquarters sees the day, not the server's zone. */
+export const AGENCY_TIME_ZONE = 'America/New_York';
+
+export interface RenderInput {
+  channel: Channel;
+  recipient: string;
+  language: Language;
+  template: string;
+  payload: Record<string, unknown>;
+}
+
+export interface RenderOptions {
+  /** When the message is rendered: the date printed on letters. */
+  now: Date;
+  portalUrl: string;
+}
+
+export function renderNotification(
+  input: RenderInput,
+  secrets: Record<string, string>,
+  options: RenderOptions,
+): RenderedNotification {
+  const { template: name, language, channel } = input;
+  if (!isTemplateName(name)) throw new TemplateError(`unknown template "${name}"`);
+  const definition = templates[name] as TemplateDefinition<TemplateName>;
+  const missing = definition.requiredSecrets.filter((key) => !secrets[key]);
+  if (missing.length) throw new TemplateError(`template "${name}" is missing the secret(s) ${missing.join(', ')}`);
+
+  const t = notificationsTranslator(language);
+  const format = createFormatter({ locale: language, timeZone: AGENCY_TIME_ZONE });
+  const composition = definition.compose({
+    payload: input.payload as TemplatePayloads[TemplateName],
+    secrets: secrets as TemplateContext<TemplateName>['secrets'],
+    channel,
+    language,
+    t,
+    format,
+    portalUrl: options.portalUrl,
+  });
+  return layOut(composition, {
+    channel,
+    recipient: input.recipient,
+    language,
+    t,
+    letterDate: format.dateTime(options.now, { dateStyle: 'long' }),
+    portalUrl: options.portalUrl,
+  });
+}

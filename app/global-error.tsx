@@ -1,0 +1,44 @@
+'use client';
+
+import './globals.css';
+import { useParams } from 'next/navigation';
+import { PlainHeader } from '@/components/layout/plain-header';
+import { Button } from '@/components/ui/button';
+import enErrors from '@/messages/en/errors.json';
+import esErrors from '@/messages/es/errors.json';
+import enMeta from '@/messages/en/meta.json';
+import esMeta from '@/messages/es/meta.json';
+
+const catalogue = { en: { errors: enErrors, meta: enMeta }, es: { errors: esErrors, meta: esMeta } };
+
+/**
+ * Last resort when the root layout itself fails: it replaces the whole document, so it cannot use
+ * the message provider. The language comes from the route's locale parameter.
+ */
+export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
+  const locale = useParams<{ locale?: string }>()?.locale === 'es' ? 'es' : 'en';
+  const { errors, meta } = catalogue[locale];
+  const reference = error instanceof Error && 'digest' in error && typeof error.digest === 'string' ? error.digest : null;
+  const home = locale === 'es' ? '/es' : '/';
+
+  return (
+    <html lang={locale}>
+      <body className="flex min-h-screen flex-col">
+        <title>{meta.title.replace('{page}', errors.serverTitle)}</title>
+        <PlainHeader agency={meta.agency} portal={meta.portal} />
+        <main id="main-content" tabIndex={-1} className="mx-auto w-full max-w-page flex-1 px-4 pt-12 pb-16">
+          <h1>{errors.serverTitle}</h1>
+          <p>{errors.serverBody}</p>
+          {reference ? <p>{errors.serverReference.replace('{reference}', reference)}</p> : null}
+          <div className="mt-6 flex flex-wrap items-center gap-6">
+            <Button type="button" onClick={() => retry()}>
+              {errors.tryAgain}
+            </Button>
+            {/* A plain link: a full page load is the surest way back when the app shell failed. */}
+            <a href={home}>{errors.backHome}</a>
+          </div>
+        </main>
+      </body>
+    </html>
+  );
+}

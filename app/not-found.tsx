@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PlainHeader } from '@/components/layout/plain-header';
+import enErrors from '@/messages/en/errors.json';
+import esErrors from '@/messages/es/errors.json';
+import enMeta from '@/messages/en/meta.json';
+
+export const metadata: Metadata = {
+  title: `${enMeta.title.replace('{page}', enErrors.notFoundTitle)} / ${esErrors.notFoundTitle}`,
+};
+
+/**
+ * 404 for addresses outside the language segment (for example /robots.txt): the
+ * language is unknown, so it speaks English and Spanish.
+ */
+export default function RootNotFound() {
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col">
+        <PlainHeader agency={enMeta.agency} portal={enMeta.portal} />
+        <main id="main-content" tabIndex={-1} className="mx-auto w-full max-w-page flex-1 px-4 pt-12 pb-16">
+          <h1>{enErrors.notFoundTitle}</h1>
+          <p>{enErrors.notFoundBody}</p>
+          <p>
+            <Link href="/">{enErrors.backHome}</Link>
+          </p>
+          <div lang="es" className="mt-10 border-t border-base-lighter pt-8">
+            <h2 className="mt-0">{esErrors.notFoundTitle}</h2>
+            <p>{esErrors.notFoundBody}</p>
+            <p>
+              <Link href="/es">{esErrors.backHome}</Link>
+            </p>
+          </div>
+        </main>
+      </body>
+    </html>
+  );
+}

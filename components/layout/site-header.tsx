@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
+import { Link } from '@/lib/i18n/navigation';
+import { LanguageToggle } from './language-toggle';
+
+/**
+ * Agency and portal name (a link home), the language toggle and the account area. `account` is a
+ * slot for the signed-in user's menu (or a sign-in link) once accounts exist; empty until then.
+ */
+export function SiteHeader({ account }: { account?: ReactNode }) {
+  const t = useTranslations('meta');
+  return (
+    <header className="border-b-4 border-primary bg-white">
+      <div className="mx-auto flex max-w-page flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-4">
+        <Link href="/" className="group flex items-center gap-3 text-base-darkest no-underline visited:text-base-darkest hover:text-base-darkest">
+          <Seal />
+          <span className="flex flex-col leading-tight">
+            <span className="text-[0.9375rem] font-normal text-base-dark">{t('agency')}</span>
+            <span className="text-[1.375rem] font-bold group-hover:underline">{t('portal')}</span>
+          </span>
+        </Link>
+        <div className="flex items-center gap-6">
+          <LanguageToggle className="inline-flex min-h-11 items-center rounded px-3 font-bold ring-2 ring-primary ring-inset hover:bg-primary-lightest" />
+          {account}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+/** A simple agency mark; decorative, the name next to it is the link text. */
+function Seal() {
+  return (
+    <svg aria-hidden="true" focusable="false" viewBox="0 0 48 48" className="size-11 shrink-0">
+      <circle cx="24" cy="24" r="23" fill="#1a4480" />
+      <circle cx="24" cy="24" r="18.5" fill="none" stroke="#fff" strokeWidth="1.5" />
+      <path d="M24 11l3.1 6.6 7.2.9-5.3 5 1.4 7.1L24 27.1l-6.4 3.5 1.4-7.1-5.3-5 7.2-.9z" fill="#fff" />
+      <path d="M14 34h20v2.5H14z" fill="#fff" />
+    </svg>
+  );
+}

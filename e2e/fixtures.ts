@@ -1,0 +1,40 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** WCAG 2.2 AA and axe's best practices: the bar for every page (spec §10). */
+export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Runs axe-core on the page as it is now and fails with a readable list of what is wrong. */
+export async function expectNoAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+  const report = violations
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 5)
+        .map((n) => `    - ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`)
+        .join('\n');
+      return `  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.nodes.length} element(s))\n    ${v.helpUrl}\n${nodes}`;
+    })
+    .join('\n');
+  expect(violations.length, `axe found ${violations.length} violation(s) on ${page.url()}:\n${report}`).toBe(0);
+}
+
+/**
+ * The journeys' `test`: like Playwright's, but a test also fails when the browser reports a
+ * Content Security Policy violation or an uncaught script error on any page it visited.
+ */
+export const test = base.extend({
+  page: async ({ page }, provide) => {
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(message.text())) {
+        problems.push(`CSP: ${message.text()}`);
+      }
+    });
+    page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
+    await provide(page);
+    expect(problems, `the browser reported problems:\n${problems.join('\n')}`).toEqual([]);
+  },
+});
+
+export { expect };

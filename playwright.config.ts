@@ -1,0 +1,50 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const port = 3100;
+const baseURL = `http://127.0.0.1:${port}`;
+
+/**
+ * Browser journeys against the production server (`npm start` on its own port and store). Chromium
+ * is the system's (Debian's) browser: no browser downloads here. CHROMIUM_PATH overrides it.
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    // Migrates and seeds a fresh store, builds when the build is stale, then serves with the worker.
+    command: `npx tsx scripts/start.ts --port ${port} --fresh`,
+    url: `${baseURL}/api/health`,
+    // Its own store, started afresh; no access log lines interleaved with the test report.
+    env: { DATABASE_URL: 'file:data/e2e.db', NEXT_TELEMETRY_DISABLED: '1', ACCESS_LOG: 'off' },
+    timeout: 300_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});
