@@ -16,6 +16,8 @@ export default function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('x-request-id', requestId);
+  // The page asked for, so a sign-in redirect can bring the person back to it.
+  headers.set('x-pathname', request.nextUrl.pathname + request.nextUrl.search);
   headers.set('Content-Security-Policy', csp);
   // The API has no locale in its paths; pages get next-intl's locale routing.
   const response = request.nextUrl.pathname.startsWith('/api/')

@@ -8,6 +8,7 @@ import { createFormatter, createTranslator } from 'next-intl';
 import type { Channel, Language, MailingAddress } from '@/db/columns';
 import { loadMessages } from '@/lib/i18n/messages';
 import { accountAccessNotice } from './templates/account-access-notice';
+import { accountExistsMessage, oneTimeCodeMessage, securityChangeMessage, staffSetupMessage } from './templates/account-messages';
 import { TemplateError } from './templates/helpers';
 import { layOut, type Composition, type RenderedNotification } from './templates/layout';
 
@@ -24,11 +25,19 @@ export interface TemplatePayloads {
     expiresOn: string; // YYYY-MM-DD
     mailingAddress?: MailingAddress;
   };
+  /** A six-digit code (sealed secret `code`). */
+  'one-time-code': { purpose: 'sign_in' | 'confirm_email' | 'confirm_phone' };
+  /** A staff account's set-up link (sealed secret `link`). */
+  'staff-setup-link': { name: string; role: 'officer' | 'supervisor'; validHours: number };
+  'account-exists': Record<string, never>;
+  'security-change': { change: 'password' | 'second_factor' | 'backup_codes' | 'signed_out_everywhere' | 'locked' };
 }
 
 /** The values a template shows but that must never rest in clear: sealed in the outbox row. */
 export interface TemplateSecrets {
   'account-access-notice': { code: string };
+  'one-time-code': { code: string };
+  'staff-setup-link': { link: string };
 }
 
 export type TemplateName = keyof TemplatePayloads;
@@ -60,6 +69,10 @@ export interface TemplateDefinition<T extends TemplateName> {
 
 export const templates: { [T in TemplateName]: TemplateDefinition<T> } = {
   'account-access-notice': accountAccessNotice,
+  'one-time-code': oneTimeCodeMessage,
+  'staff-setup-link': staffSetupMessage,
+  'account-exists': accountExistsMessage,
+  'security-change': securityChangeMessage,
 };
 
 export function isTemplateName(name: string): name is TemplateName {

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { generate } from 'otplib';
+import { and, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { auditLog } from '@/db/schema';
+import { fixedClock, HOUR, MINUTE } from '@/lib/clock';
+import { regenerateBackupCodes } from './backup-codes';
+import { checkSession, extendSession } from './sessions';
+import { codeStep, passwordStep } from './sign-in';
+import { createTestUser, latestCodeSentTo, TEST_PASSWORD } from './testing/accounts';
+import { newTotpSecret, sealTotpSecret } from './totp';
+
+const start = () => fixedClock('2026-05-04T15:00:00Z');
+
+async function signInFully(clock = start(), email?: string) {
+  const db = getDb();
+  const user = await createTestUser(db, clock, email ? { email } : {});
+  const first = await passwordStep(db, clock, { email: user.email, password: TEST_PASSWORD, userAgent: 'test' });
+  if (!first.ok) throw new Error('password step failed');
+  const code = await latestCodeSentTo(db, user.email);
+  const second = await codeStep(db, clock, { token: first.token, code: code!, kind: 'code' });
+  return { user, token: first.token, second };
+}
+
+describe('sign-in, step one: the password', () => {
+  it('accepts the right password, in any letter case of the email address, and sends an email code', async () => {
+    const clock = start();
+    const user = await createTestUser(getDb(), clock, { email: 'lena.ortiz@example.com' });
+    const result = await passwordStep(getDb(), clock, { email: '  Lena.Ortiz@Example.com ', password: TEST_PASSWORD, userAgent: null });
+    expect(result.ok).toBe(true);
+    expect(await latestCodeSentTo(getDb(), user.email)).toMatch(/^\d{6}$/);
+  });
+
+  it('answers an unknown email exactly like a wrong password', async () => {
+    const clock = start();
+    const user = await createTestUser(getDb(), clock);
+    const wrong = await passwordStep(getDb(), clock, { email: user.email, password: 'not the password at all', userAgent: null });
+    const unknown = await passwordStep(getDb(), clock, { email: 'nobody-here@example.com', password: 'not the password at all', userAgent: null });
+    expect(wrong).toEqual({ ok: false, error: 'invalid' });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it('locks password sign-in for 20 minutes after 5 wrong passwords in a row, even for the right one', async () => {
+    const clock = start();
+    const user = await createTestUser(getDb(), clock);
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push(await passwordStep(getDb(), clock, { email: user.email, password: `wrong password ${i}`, userAgent: null }));
+    expect(results.slice(0, 4).every((r) => !r.ok && r.error === 'invalid')).toBe(true);
+    expect(results[4]).toEqual({ ok: false, error: 'locked', until: new Date('2026-05-04T15:20:00Z') });
+    const right = await passwordStep(getDb(), clock, { email: user.email, password: TEST_PASSWORD, userAgent: null });
+    expect(right).toMatchObject({ ok: false, error: 'locked' });
+    clock.advance(20 * MINUTE);
+    expect((await passwordStep(getDb(), clock, { email: user.email, password: TEST_PASSWORD, userAgent: null })).ok).toBe(true);
+    const locks = await getDb().select().from(auditLog).where(and(eq(auditLog.action, 'account.lock'), eq(auditLog.objectId, String(user.id))));
+    expect(locks).toHaveLength(1);
+  });
+
+  it('locks an unknown email address the same way, so lockouts reveal nothing', async () => {
+    const clock = start();
+    const results = [];
+    for (let i = 0; i < 6; i++) results.push(await passwordStep(getDb(), clock, { email: 'ghost@example.com', password: 'guess guess guess', userAgent: null }));
+    expect(results.map((r) => (r.ok ? 'ok' : r.error))).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'locked', 'locked']);
+  });
+
+  it('never judges more than 5 of 30 wrong passwords sent in parallel', async () => {
+    const clock = start();
+    const user = await createTestUser(getDb(), clock);
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => passwordStep(getDb(), clock, { email: user.email, password: `parallel guess ${i}`, userAgent: null })),
+    );
+    const judged = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'sign_in.password'), eq(auditLog.outcome, 'failure'), eq(auditLog.objectId, String(user.id))));
+    expect(judged.length).toBeLessThanOrEqual(5);
+    expect(results.filter((r) => !r.ok && r.error === 'invalid').length).toBeLessThanOrEqual(4);
+    expect(results.every((r) => !r.ok)).toBe(true);
+  });
+});
+
+describe('sign-in, step two: the code', () => {
+  it('signs in with the emailed code, which then does not work again', async () => {
+    const clock = start();
+    const { user, token, second } = await signInFully(clock);
+    expect(second.ok).toBe(true);
+    expect((await checkSession(getDb(), clock, token)).status).toBe('active');
+    const again = await passwordStep(getDb(), clock, { email: user.email, password: TEST_PASSWORD, userAgent: null });
+    if (!again.ok) throw new Error('unexpected');
+    const usedCode = await latestCodeSentTo(getDb(), user.email);
+    expect((await codeStep(getDb(), clock, { token: again.token, code: usedCode!, kind: 'code' })).ok).toBe(true);
+    expect(await codeStep(getDb(), clock, { token: again.token, code: usedCode!, kind: 'code' })).toEqual({ ok: false, error: 'expired' });
+  });
+
+  it('refuses a code after 10 minutes, and an earlier code once a newer one was sent', async () => {
+    const clock = start();
+    const user = await createTestUser(getDb(), clock);
+    const first = await passwordStep(getDb(), clock, { email: user.email, password: TEST_PASSWORD, userAgent: null });
+    if (!first.ok) throw new Error('unexpected');
+    const code = await latestCodeSentTo(getDb(), user.email);
+    clock.advance(10 * MINUTE);
+    expect(await codeStep(getDb(), clock, { token: first.token, code: code!, kind: 'code' })).toEqual({ ok: false, error: 'invalid' });
+  });
+
+  it('locks for 10 minutes after 10 wrong codes', async () => {
+    const clock = start();
+    const user = await createTestUser(getDb(), clock);
+    const first = await passwordStep(getDb(), clock, { email: user.email, password: TEST_PASSWORD, userAgent: null });
+    if (!first.ok) throw new Error('unexpected');
+    const real = await latestCodeSentTo(getDb(), user.email);
+    const wrong = real === '000000' ? '111111' : '000000';
+    const results = [];
+    for (let i = 0; i < 10; i++) results.push(await codeStep(getDb(), clock, { token: first.token, code: wrong, kind: 'code' }));
+    expect(results.slice(0, 9).every((r) => !r.ok && r.error === 'invalid')).toBe(true);
+    expect(results[9]).toEqual({ ok: false, error: 'locked', until: new Date('2026-05-04T15:10:00Z') });
+    expect(await codeStep(getDb(), clock, { token: first.token, code: real!, kind: 'code' })).toMatchObject({ ok: false, error: 'locked' });
+  });
+
+  it('accepts an authenticator code once, not twice in the same window', async () => {
+    const clock = start();
+    const secret = newTotpSecret();
+    const user = await createTestUser(getDb(), clock, { secondFactor: 'totp', totpSecret: sealTotpSecret(secret) });
+    const code = await generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) });
+    const a = await passwordStep(getDb(), clock, { email: user.email, password: TEST_PASSWORD, userAgent: null });
+    const b = await passwordStep(getDb(), clock, { email: user.email, password: TEST_PASSWORD, userAgent: null });
+    if (!a.ok || !b.ok) throw new Error('unexpected');
+    expect((await codeStep(getDb(), clock, { token: a.token, code, kind: 'code' })).ok).toBe(true);
+    expect(await codeStep(getDb(), clock, { token: b.token, code, kind: 'code' })).toEqual({ ok: false, error: 'invalid' });
+  });
+
+  it('accepts each backup code once', async () => {
+    const clock = start();
+    const user = await createTestUser(getDb(), clock);
+    const codes = await regenerateBackupCodes(getDb(), clock, user.id);
+    expect(codes).toHaveLength(10);
+    const a = await passwordStep(getDb(), clock, { email: user.email, password: TEST_PASSWORD, userAgent: null });
+    const b = await passwordStep(getDb(), clock, { email: user.email, password: TEST_PASSWORD, userAgent: null });
+    if (!a.ok || !b.ok) throw new Error('unexpected');
+    expect((await codeStep(getDb(), clock, { token: a.token, code: codes[3].toLowerCase(), kind: 'backup' })).ok).toBe(true);
+    expect(await codeStep(getDb(), clock, { token: b.token, code: codes[3], kind: 'backup' })).toEqual({ ok: false, error: 'invalid' });
+  });
+});
+
+describe('sessions', () => {
+  it('end after 30 minutes without activity', async () => {
+    const clock = start();
+    const { token } = await signInFully(clock);
+    clock.advance(29 * MINUTE);
+    expect((await checkSession(getDb(), clock, token)).status).toBe('active');
+    clock.advance(29 * MINUTE);
+    expect((await checkSession(getDb(), clock, token)).status).toBe('active');
+    clock.advance(30 * MINUTE);
+    expect(await checkSession(getDb(), clock, token)).toEqual({ status: 'expired', reason: 'idle' });
+    expect((await checkSession(getDb(), clock, token)).status).toBe('none');
+  });
+
+  it('"Stay signed in" extends the idle time', async () => {
+    const clock = start();
+    const { token } = await signInFully(clock);
+    clock.advance(10 * 1000);
+    const check = await checkSession(getDb(), clock, token);
+    if (check.status !== 'active') throw new Error('unexpected');
+    clock.advance(28 * MINUTE);
+    await extendSession(getDb(), clock, check.sessionId);
+    clock.advance(20 * MINUTE);
+    expect((await checkSession(getDb(), clock, token)).status).toBe('active');
+  });
+
+  it('end 12 hours after sign-in however active', async () => {
+    const clock = start();
+    const { token } = await signInFully(clock);
+    for (let i = 0; i < 47; i++) {
+      clock.advance(15 * MINUTE);
+      expect((await checkSession(getDb(), clock, token)).status).toBe('active');
+    }
+    clock.advance(15 * MINUTE); // 12 hours after sign-in
+    expect(await checkSession(getDb(), clock, token)).toEqual({ status: 'expired', reason: 'absolute' });
+    expect(clock.now().getTime() - new Date('2026-05-04T15:00:00Z').getTime()).toBe(12 * HOUR);
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * Two-step sign-in (spec §2). Step one checks the password; step two the one-time code, the
+ * authenticator code or a backup code. Both steps are throttled in the database:
+ * 5 wrong passwords in a row lock password sign-in for 20 minutes (counted per email address, so an
+ * unknown address answers exactly like a wrong password), 10 wrong codes lock for 10 minutes.
+ */
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { users, type User } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record-audit';
+import { MINUTE, type Clock } from '@/lib/clock';
+import { keyedHash } from '@/lib/crypto/secrets';
+import { clearAttempts, recordFailure, reserveAttempt, type ThrottleRule } from '@/lib/security/throttle';
+import { consumeBackupCode } from './backup-codes';
+import { consumeOneTimeCode, normaliseCode } from './one-time-codes';
+import { verifyPassword, hashPassword } from './password';
+import { sendSecondStepCode } from './send-codes';
+import { checkSession, completeSecondFactor, startSession } from './sessions';
+import { unsealTotpSecret, verifyTotp } from './totp';
+
+export const PASSWORD_LOCKOUT: ThrottleRule = { kind: 'in_a_row', limit: 5, periodMs: 20 * MINUTE };
+export const CODE_LOCKOUT: ThrottleRule = { kind: 'in_a_row', limit: 10, periodMs: 10 * MINUTE };
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+const passwordKey = (email: string) => `password:${keyedHash('email', normaliseEmail(email))}`;
+export const codeKey = (userId: number) => `code:user:${userId}`;
+
+// Verifying against a real hash when the account does not exist keeps both answers equally slow.
+let decoyHash: Promise<string> | undefined;
+const decoy = () => (decoyHash ??= hashPassword('decoy password for timing only'));
+
+export type PasswordStepResult =
+  | { ok: true; token: string; user: User }
+  | { ok: false; error: 'invalid' }
+  | { ok: false; error: 'locked'; until: Date };
+
+export async function passwordStep(
+  db: DbOrTx,
+  clock: Clock,
+  input: { email: string; password: string; userAgent: string | null; requestId?: string | null },
+): Promise<PasswordStepResult> {
+  const email = normaliseEmail(input.email);
+  const key = passwordKey(email);
+  const [user] = await db.select().from(users).where(eq(users.email, email));
+  const actor = user ? { id: user.id, role: user.role } : null;
+  const audit = (outcome: 'success' | 'failure' | 'denied', action: string, detail?: Record<string, unknown>) =>
+    recordAudit(db, clock, { actor, action, objectType: 'account', objectId: user?.id ?? null, outcome, detail, requestId: input.requestId });
+
+  const reservation = await reserveAttempt(db, clock, key, PASSWORD_LOCKOUT);
+  if (!reservation.ok) {
+    await audit('denied', 'sign_in.password', { reason: 'locked' });
+    return { ok: false, error: 'locked', until: reservation.blockedUntil };
+  }
+  const usable = user?.passwordHash && !user.disabledAt;
+  const matches = usable ? await verifyPassword(user.passwordHash!, input.password) : (await verifyPassword(await decoy(), input.password), false);
+  if (!matches) {
+    const lockedUntil = await recordFailure(db, clock, key, PASSWORD_LOCKOUT, reservation);
+    await audit('failure', 'sign_in.password', user ? undefined : { reason: 'unknown_account' });
+    if (lockedUntil) {
+      await audit('denied', 'account.lock', { factor: 'password', until: lockedUntil.toISOString() });
+      return { ok: false, error: 'locked', until: lockedUntil };
+    }
+    return { ok: false, error: 'invalid' };
+  }
+  await clearAttempts(db, clock, key);
+  const token = await startSession(db, clock, user!.id, input.userAgent);
+  await audit('success', 'sign_in.password');
+  if (user!.emailVerifiedAt && user!.secondFactor !== 'totp') await sendSecondStepCode(db, clock, user!);
+  return { ok: true, token, user: user! };
+}
+
+export type CodeStepResult = { ok: true; user: User } | { ok: false; error: 'invalid' | 'expired' } | { ok: false; error: 'locked'; until: Date };
+
+/**
+ * Step two. `kind` 'code' checks the user's chosen method (email or text code, or authenticator);
+ * 'backup' checks a backup code.
+ */
+export async function codeStep(
+  db: DbOrTx,
+  clock: Clock,
+  input: { token: string | undefined; code: string; kind: 'code' | 'backup'; requestId?: string | null },
+): Promise<CodeStepResult> {
+  const session = await checkSession(db, clock, input.token);
+  if (session.status !== 'pending') return { ok: false, error: 'expired' };
+  const user = session.user;
+  const result = await checkUserCode(db, clock, user, input.code, input.kind === 'backup' ? 'backup' : 'sign_in', input.requestId);
+  if (!result.ok) return result;
+  await completeSecondFactor(db, clock, input.token!);
+  await recordAudit(db, clock, {
+    actor: { id: user.id, role: user.role },
+    action: 'sign_in',
+    objectType: 'account',
+    objectId: user.id,
+    outcome: 'success',
+    detail: { method: input.kind === 'backup' ? 'backup_code' : user.secondFactor },
+    requestId: input.requestId,
+  });
+  return { ok: true, user };
+}
+
+/**
+ * Checks a code a signed-in or signing-in user typed, under the 10-wrong-codes lockout.
+ * 'sign_in' means the user's own second factor (email/text code or authenticator app).
+ */
+export async function checkUserCode(
+  db: DbOrTx,
+  clock: Clock,
+  user: User,
+  rawCode: string,
+  purpose: 'sign_in' | 'backup' | 'confirm_email' | 'confirm_phone' | { totpSecret: string },
+  requestId?: string | null,
+): Promise<{ ok: true } | { ok: false; error: 'invalid' } | { ok: false; error: 'locked'; until: Date }> {
+  const key = codeKey(user.id);
+  const reservation = await reserveAttempt(db, clock, key, CODE_LOCKOUT);
+  const actor = { id: user.id, role: user.role };
+  if (!reservation.ok) {
+    await recordAudit(db, clock, { actor, action: 'code.check', objectType: 'account', objectId: user.id, outcome: 'denied', detail: { reason: 'locked' }, requestId });
+    return { ok: false, error: 'locked', until: reservation.blockedUntil };
+  }
+  const code = normaliseCode(rawCode);
+  let valid: boolean;
+  if (purpose === 'backup') valid = await consumeBackupCode(db, clock, user.id, rawCode);
+  else if (typeof purpose === 'object') valid = (await verifyTotp(purpose.totpSecret, code, clock.now(), null)) != null;
+  else if (purpose === 'sign_in' && user.secondFactor === 'totp') valid = await consumeTotp(db, clock, user, code);
+  else valid = await consumeOneTimeCode(db, clock, user.id, purpose, code);
+
+  if (!valid) {
+    const lockedUntil = await recordFailure(db, clock, key, CODE_LOCKOUT, reservation);
+    await recordAudit(db, clock, { actor, action: 'code.check', objectType: 'account', objectId: user.id, outcome: 'failure', detail: { purpose: typeof purpose === 'object' ? 'totp_setup' : purpose }, requestId });
+    if (lockedUntil) {
+      await recordAudit(db, clock, { actor, action: 'account.lock', objectType: 'account', objectId: user.id, outcome: 'denied', detail: { factor: 'code', until: lockedUntil.toISOString() }, requestId });
+      return { ok: false, error: 'locked', until: lockedUntil };
+    }
+    return { ok: false, error: 'invalid' };
+  }
+  await clearAttempts(db, clock, key);
+  return { ok: true };
+}
+
+/** A TOTP code is accepted once: the step moves forward atomically, so a replay in the same window fails. */
+async function consumeTotp(db: DbOrTx, clock: Clock, user: User, code: string): Promise<boolean> {
+  if (!user.totpSecret) return false;
+  const step = await verifyTotp(unsealTotpSecret(user.totpSecret), code, clock.now(), user.totpLastStep);
+  if (step == null) return false;
+  const moved = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return moved.length === 1;
+}
