@@ -1,0 +1,191 @@
+/**
+ * npm run bench — the production server under load on each store: embedded SQLite, and Postgres
+ * when TEST_DATABASE_URL is set. Each store is fresh, migrated and seeded with the demo data; the
+ * rows of scripts/bench/rows.ts run against `next start` with autocannon from this process.
+ * Prints one table per store and writes bench-results/<timestamp>.json.
+ *
+ * The machine is shared and noisy: read the ratios to the reference row, not the absolute numbers.
+ * Exits non-zero only when a server could not be started or a row failed on more than 1% of requests.
+ * Options: --quick (3 s per row), --duration SECONDS, --connections N, --historical-cases N.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildIsStale } from './build-freshness';
+import { cleanUpAll, cleanUpOnSignals, onCleanup, stopRequested } from './bench/cleanup';
+import { runRow, stopLoad } from './bench/load';
+import { parseBenchOptions, type BenchOptions } from './bench/options';
+import { measurePages, type PageWeight } from './bench/page-weight';
+import { sampleTreeMemory } from './bench/process-tree';
+import { formatStore, writeResults, type RowOutcome, type StoreOutcome } from './bench/report';
+import { rows, type RowContext } from './bench/rows';
+import { buildApp, freePort, ServerStartError, startServer, type RunningServer } from './bench/server';
+import { prepareStore, storeKinds, type StoreKind } from './bench/stores';
+
+const MAX_FAILURE_RATE = 0.01;
+const MAIN_PAGES = ['/', '/es'];
+
+process.chdir(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
+const options = parseBenchOptions(process.argv.slice(2));
+const startedAt = new Date();
+cleanUpOnSignals(stopLoad);
+
+const workDir = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
+onCleanup('remove the temporary folder', () => rmSync(workDir, { recursive: true, force: true }));
+
+// One secret for the seed and the server of a run: codes hashed while seeding must verify while serving.
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: 'production',
+  NEXT_TELEMETRY_DISABLED: '1',
+  APP_SECRET: randomBytes(32).toString('base64'),
+};
+
+const outcomes: StoreOutcome[] = [];
+let exitCode = 0;
+try {
+  if (buildIsStale()) {
+    console.log('bench: building the portal (no build, or the source changed since the last one)');
+    await buildApp();
+  }
+  for (const kind of storeKinds()) {
+    if (stopRequested()) break;
+    outcomes.push(await benchStore(kind, options));
+  }
+} catch (error) {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  exitCode = 1;
+} finally {
+  await cleanUpAll();
+}
+
+const problems = outcomes.flatMap((outcome) => {
+  if (outcome.error) return [`${outcome.store}: the server could not be started: ${outcome.error.split('\n')[0]}`];
+  return outcome.rows.flatMap((row) => {
+    if (row.error) return [`${outcome.store} · ${row.name}: ${row.error}`];
+    if ((row.failureRate ?? 0) <= MAX_FAILURE_RATE) return [];
+    const share = ((row.failureRate ?? 0) * 100).toFixed(1);
+    return [`${outcome.store} · ${row.name}: ${share}% of requests failed (${row.non2xx} non-2xx, ${row.errors} errors; at most ${MAX_FAILURE_RATE * 100}% allowed)`];
+  });
+});
+
+if (outcomes.length > 0) {
+  console.log(
+    `\n## npm run bench — ${startedAt.toISOString()}, ${os.cpus().length} CPUs, Node ${process.version}` +
+      `${options.quick ? ' (quick run)' : ''}\n`,
+  );
+  for (const outcome of outcomes) console.log(`${formatStore(outcome, options)}\n`);
+  const file = writeResults(startedAt, {
+    startedAt: startedAt.toISOString(),
+    commit: currentCommit(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryMiB: Math.round(os.totalmem() / 2 ** 20),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    options,
+    maxFailureRate: MAX_FAILURE_RATE,
+    stores: outcomes,
+    problems,
+  });
+  console.log(`results written to ${file}`);
+}
+if (problems.length > 0) {
+  console.error(`\nbench failed:\n${problems.map((problem) => `- ${problem}`).join('\n')}`);
+  exitCode = 1;
+}
+process.exit(exitCode);
+
+async function benchStore(kind: StoreKind, run: BenchOptions): Promise<StoreOutcome> {
+  console.log(`\nbench: ${kind}: preparing a fresh store (migrate, seed)`);
+  const store = await prepareStore(kind, { workDir, env, historicalCases: run.historicalCases });
+  const outcome: StoreOutcome = {
+    store: kind,
+    label: store.label,
+    prepareSeconds: store.prepareSeconds,
+    seedSummary: store.seedSummary,
+    rows: [],
+    pages: [],
+  };
+  try {
+    const port = await freePort();
+    console.log(`bench: ${kind}: store ready in ${store.prepareSeconds.toFixed(1)} s; starting next start on port ${port}`);
+    let server: RunningServer;
+    try {
+      server = await startServer({
+        port,
+        env: { ...env, DATABASE_URL: store.url },
+        logFile: path.join(workDir, `server-${kind}.log`),
+      });
+    } catch (error) {
+      if (!(error instanceof ServerStartError)) throw error;
+      console.error(`bench: ${kind}: ${error.message}`);
+      outcome.error = error.message;
+      return outcome;
+    }
+    const memory = sampleTreeMemory(server.pid);
+    try {
+      outcome.rows = await runRows(kind, server.baseUrl, run);
+      if (!stopRequested()) outcome.pages = await measureMainPages(server.baseUrl);
+    } finally {
+      outcome.memory = memory.stop();
+      await server.stop();
+    }
+    return outcome;
+  } finally {
+    await store.dispose();
+  }
+}
+
+async function runRows(kind: StoreKind, baseUrl: string, run: BenchOptions): Promise<RowOutcome[]> {
+  const context: RowContext = {
+    baseUrl,
+    store: kind,
+    fetch: (target, init) => fetch(new URL(target, baseUrl), { redirect: 'manual', ...init }),
+  };
+  // The reference first: the ceiling is taken before the other rows have heated the machine.
+  const ordered = [...rows.filter((row) => row.reference), ...rows.filter((row) => !row.reference)];
+  const outcomes: RowOutcome[] = [];
+  for (const row of ordered) {
+    if (stopRequested()) break;
+    const base = { name: row.name, path: row.path, reference: row.reference ?? false };
+    try {
+      const request = row.setup ? await row.setup(context) : {};
+      const result = await runRow(baseUrl, row, request, run);
+      if (stopRequested()) break;
+      console.log(`bench: ${kind}: ${row.name} ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99Ms} ms`);
+      outcomes.push({ ...base, ...result });
+    } catch (error) {
+      if (stopRequested()) break;
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`bench: ${kind}: ${row.name} failed: ${message}`);
+      outcomes.push({ ...base, error: message });
+    }
+  }
+  const reference = outcomes.find((row) => row.reference && row.requestsPerSecond);
+  for (const row of outcomes) {
+    if (reference?.requestsPerSecond && row.requestsPerSecond !== undefined) {
+      row.percentOfReference = (row.requestsPerSecond / reference.requestsPerSecond) * 100;
+    }
+  }
+  return outcomes;
+}
+
+async function measureMainPages(baseUrl: string): Promise<(PageWeight | { path: string; error: string })[]> {
+  try {
+    return await measurePages(baseUrl, MAIN_PAGES);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return MAIN_PAGES.map((page) => ({ path: page, error: message }));
+  }
+}
+
+function currentCommit(): string | null {
+  const result = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : null;
+}

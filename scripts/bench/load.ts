@@ -1,0 +1,65 @@
+/** One row under load with autocannon, in this process: a warm-up whose numbers are dropped, then the run. */
+import autocannon from 'autocannon';
+import type { BenchRow, RowRequest } from './rows';
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  non2xx: number;
+  /** Connection errors and timeouts. */
+  errors: number;
+  /** Share of attempts that failed, errors and non-2xx answers alike: a row measuring error pages measures nothing. */
+  failureRate: number;
+}
+
+let running: autocannon.Instance | undefined;
+
+/** Stops the run in progress, if any (Ctrl-C). */
+export function stopLoad(): void {
+  running?.stop();
+}
+
+export async function runRow(
+  baseUrl: string,
+  row: BenchRow,
+  request: RowRequest,
+  options: { durationSeconds: number; warmupSeconds: number; connections: number },
+): Promise<LoadResult> {
+  const headers: Record<string, string> = { ...request.headers };
+  if (request.cookies && Object.keys(request.cookies).length > 0) {
+    headers.cookie = Object.entries(request.cookies)
+      .map(([name, value]) => `${name}=${value}`)
+      .join('; ');
+  }
+  const target: autocannon.Options = {
+    url: new URL(row.path, baseUrl).toString(),
+    method: row.method ?? 'GET',
+    body: row.body,
+    headers,
+    connections: options.connections,
+  };
+  await fire({ ...target, duration: options.warmupSeconds });
+  const result = await fire({ ...target, duration: options.durationSeconds });
+  const attempts = result.requests.total + result.errors;
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    failureRate: attempts === 0 ? 1 : (result.non2xx + result.errors) / attempts,
+  };
+}
+
+function fire(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    running = autocannon(options, (error, result) => {
+      running = undefined;
+      if (error) reject(error);
+      else resolve(result);
+    });
+  });
+}

@@ -1,0 +1,88 @@
+/** The printed tables and the JSON record of a run. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { LoadResult } from './load';
+import type { PageWeight } from './page-weight';
+import type { MemoryPeak } from './process-tree';
+import type { StoreKind } from './stores';
+
+export interface RowOutcome extends Partial<LoadResult> {
+  name: string;
+  path: string;
+  reference: boolean;
+  /** requests/second as a percentage of the reference row's, same store, same run. */
+  percentOfReference?: number;
+  error?: string;
+}
+
+export interface StoreOutcome {
+  store: StoreKind;
+  label: string;
+  prepareSeconds?: number;
+  seedSummary?: unknown;
+  rows: RowOutcome[];
+  memory?: MemoryPeak;
+  pages: (PageWeight | { path: string; error: string })[];
+  /** Set when the store or its server could not be brought up: nothing was measured. */
+  error?: string;
+}
+
+type Align = 'left' | 'right';
+
+export function formatTable(header: string[], body: string[][], align: Align[]): string {
+  const widths = header.map((cell, i) => Math.max(cell.length, ...body.map((row) => row[i].length)));
+  const pad = (cell: string, i: number) => (align[i] === 'right' ? cell.padStart(widths[i]) : cell.padEnd(widths[i]));
+  const line = (cells: string[]) => `| ${cells.map(pad).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (align[i] === 'right' ? `${'-'.repeat(w + 1)}:` : `:${'-'.repeat(w + 1)}`)).join('|')}|`;
+  return [line(header), rule, ...body.map(line)].join('\n');
+}
+
+const ms = (value: number | undefined) =>
+  value === undefined ? '–' : Number.isInteger(value) ? String(value) : value.toFixed(1);
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+export function formatStore(outcome: StoreOutcome, run: { durationSeconds: number; connections: number }): string {
+  const title = `### ${outcome.label} — ${run.durationSeconds} s per row, ${run.connections} connections`;
+  if (outcome.error) return `${title}\n\nnot measured: ${outcome.error.split('\n')[0]}`;
+  const table = formatTable(
+    ['row', 'path', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', '% of reference'],
+    outcome.rows.map((row) =>
+      row.error
+        ? [row.name, row.path, '–', '–', '–', '–', '–', `failed: ${row.error}`]
+        : [
+            row.name,
+            row.path,
+            Math.round(row.requestsPerSecond ?? 0).toString(),
+            ms(row.p50Ms),
+            ms(row.p99Ms),
+            String(row.non2xx ?? 0),
+            String(row.errors ?? 0),
+            row.percentOfReference === undefined ? '–' : `${row.percentOfReference.toFixed(1)} %`,
+          ],
+    ),
+    ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
+  );
+  const lines = [title, '', table, ''];
+  if (outcome.memory) {
+    const { peakRssMiB, highWaterMiB, processes, samples } = outcome.memory;
+    lines.push(
+      `server memory: peak ${peakRssMiB.toFixed(1)} MiB resident (next start and children, ${processes} process${processes === 1 ? '' : 'es'}, ${samples} samples); high-water marks add up to ${highWaterMiB.toFixed(1)} MiB`,
+    );
+  }
+  const pages = outcome.pages.map((page) =>
+    'error' in page
+      ? `${page.path} not measured (${page.error})`
+      : `${page.path} ${kB(page.scriptGzipBytes)} in ${page.scriptFiles} files (+ ${kB(page.inlineScriptGzipBytes)} inline, HTML ${kB(page.htmlGzipBytes)})${page.status === 200 ? '' : ` [answered ${page.status}]`}`,
+  );
+  if (pages.length > 0) lines.push(`JavaScript per page, gzip: ${pages.join(' · ')}`);
+  if (outcome.prepareSeconds !== undefined) lines.push(`store migrated and seeded in ${outcome.prepareSeconds.toFixed(1)} s`);
+  return lines.join('\n');
+}
+
+/** Writes bench-results/<timestamp>.json and returns its path relative to the project. */
+export function writeResults(startedAt: Date, record: unknown): string {
+  const file = path.join('bench-results', `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+  return file;
+}

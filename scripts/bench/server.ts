@@ -1,0 +1,102 @@
+/** The production server under test: `next start` on a free port, its log kept in a file. */
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { onCleanup } from './cleanup';
+import { stopTree } from './process-tree';
+
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+
+/** The server could not be built or started: the one failure that makes the whole bench meaningless. */
+export class ServerStartError extends Error {}
+
+export interface RunningServer {
+  pid: number;
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.once('error', reject);
+    probe.listen(0, 'localhost', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** `next build`, with its output shown: a build takes long enough that silence looks like a hang. */
+export async function buildApp(): Promise<void> {
+  const build = spawn(process.execPath, [nextBin, 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  const undo = onCleanup('stop the build', () => {
+    build.kill('SIGTERM');
+  });
+  const code = await new Promise<number | null>((resolve) => build.once('exit', resolve));
+  await undo();
+  if (code !== 0) throw new ServerStartError(`next build failed (exit code ${code})`);
+}
+
+export async function startServer(options: {
+  port: number;
+  env: NodeJS.ProcessEnv;
+  logFile: string;
+  startupTimeoutMs?: number;
+}): Promise<RunningServer> {
+  const { port, env, logFile, startupTimeoutMs = 60_000 } = options;
+  const log = openSync(logFile, 'a');
+  // Bound to the loopback interface: the bench sends load to this machine only and exposes nothing.
+  // By name, not as 127.0.0.1: Next addresses its own rewrites to http://localhost:<port>, and under
+  // any other hostname it takes the locale rewrite of `/` for an external one and proxies it to itself.
+  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', 'localhost'], {
+    stdio: ['ignore', log, log],
+    env,
+  });
+  closeSync(log);
+  if (child.pid === undefined) throw new ServerStartError('next start could not be spawned');
+  const pid = child.pid;
+  let exitCode: number | null | undefined;
+  child.once('exit', (code, signal) => {
+    exitCode = code ?? (signal ? -1 : null);
+  });
+  const stop = onCleanup(`stop the server (pid ${pid})`, () => stopTree(pid));
+  const baseUrl = `http://localhost:${port}`;
+
+  const deadline = Date.now() + startupTimeoutMs;
+  let lastProblem = 'no answer yet';
+  for (;;) {
+    if (exitCode !== undefined) {
+      await stop();
+      throw new ServerStartError(`next start exited (code ${exitCode}) before /api/health answered\n${tail(logFile)}`);
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new ServerStartError(
+        `/api/health did not answer 200 within ${startupTimeoutMs / 1000} s (${lastProblem})\n${tail(logFile)}`,
+      );
+    }
+    try {
+      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return { pid, baseUrl, stop };
+      lastProblem = `last answer: ${response.status} ${await response.text()}`;
+    } catch (error) {
+      lastProblem = error instanceof Error ? (error.cause as Error | undefined)?.message ?? error.message : String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+export function tail(file: string, lines = 30): string {
+  try {
+    const text = readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines);
+    return `--- last lines of the server log ---\n${text.join('\n')}`;
+  } catch {
+    return '(no server log)';
+  }
+}
