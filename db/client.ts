@@ -7,7 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { createClient } from '@libsql/client';
+import { createClient, type Client, type Transaction } from '@libsql/client';
 import { drizzle as drizzleLite, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate as migrateLite } from 'drizzle-orm/libsql/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/postgres-js';
@@ -52,7 +52,7 @@ export function openStore(url = process.env.DATABASE_URL): Store {
   const filePath = fileUrl.replace(/^file:/, '');
   if (filePath !== ':memory:') mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
   // timeout: how long a connection waits for another's write lock (SQLite's busy timeout), in ms.
-  const client = createClient({ url: fileUrl, timeout: 5000 });
+  const client = serialiseWrites(createClient({ url: fileUrl, timeout: 5000 }));
   const db = drizzleLite(client, { schema: liteSchema, casing: 'snake_case' });
   return { db, dialect: 'sqlite', close: async () => client.close() };
 }
@@ -107,4 +107,113 @@ export async function closeStore(): Promise<void> {
 /** Makes `store` the process's store (tests and scripts that open their own). */
 export function useStore(store: Store): void {
   holder.__portalStore = store;
+}
+
+/**
+ * SQLite allows one writer at a time, and libsql waits for a busy lock synchronously, blocking the
+ * event loop: a write issued while another connection of the same process holds a write transaction
+ * would stall the very code that is to commit it, until the busy timeout fails both. So within one
+ * process every write (a write statement, a batch or a whole transaction) takes its turn through an
+ * async queue; reads go straight through (WAL lets them run beside a writer). Other processes (the
+ * worker) are kept apart by SQLite's own lock and busy timeout.
+ */
+function serialiseWrites(client: Client): Client {
+  let tail: Promise<void> = Promise.resolve();
+  const WAIT_LIMIT_MS = 15_000;
+
+  async function turn(): Promise<() => void> {
+    let release!: () => void;
+    const done = new Promise<void>((resolve) => (release = resolve));
+    const ready = tail;
+    tail = tail.then(() => done);
+    let timer: NodeJS.Timeout | undefined;
+    const waited = await Promise.race([
+      ready.then(() => true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), WAIT_LIMIT_MS))),
+    ]);
+    clearTimeout(timer);
+    if (!waited) {
+      // Give the turn back when it comes, so the queue keeps moving, and fail this write.
+      void ready.then(release);
+      throw new Error('the embedded store stayed busy: a write waited more than 15 s for its turn');
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      release();
+    };
+  }
+
+  const isRead = (statement: unknown): boolean => {
+    const text = typeof statement === 'string' ? statement : (statement as { sql?: string })?.sql ?? '';
+    return /^\s*(select|pragma|explain)\b/i.test(text);
+  };
+
+  const wrapTransaction = (transaction: Transaction, release: () => void): Transaction =>
+    new Proxy(transaction, {
+      get(target, property) {
+        const value = Reflect.get(target, property, target);
+        if (typeof value !== 'function') return value;
+        if (property === 'commit' || property === 'rollback') {
+          return async (...args: unknown[]) => {
+            try {
+              return await value.apply(target, args);
+            } finally {
+              release();
+            }
+          };
+        }
+        if (property === 'close') {
+          return (...args: unknown[]) => {
+            try {
+              return value.apply(target, args);
+            } finally {
+              release();
+            }
+          };
+        }
+        return value.bind(target);
+      },
+    });
+
+  return new Proxy(client, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      if (property === 'execute') {
+        return async (...args: unknown[]) => {
+          if (isRead(args[0])) return value.apply(target, args);
+          const release = await turn();
+          try {
+            return await value.apply(target, args);
+          } finally {
+            release();
+          }
+        };
+      }
+      if (property === 'batch' || property === 'migrate' || property === 'executeMultiple') {
+        return async (...args: unknown[]) => {
+          const release = await turn();
+          try {
+            return await value.apply(target, args);
+          } finally {
+            release();
+          }
+        };
+      }
+      if (property === 'transaction') {
+        return async (...args: unknown[]) => {
+          const release = await turn();
+          try {
+            return wrapTransaction(await value.apply(target, args), release);
+          } catch (error) {
+            release();
+            throw error;
+          }
+        };
+      }
+      return value.bind(target);
+    },
+  });
 }

@@ -9,6 +9,8 @@ import { isLocale } from '@/lib/i18n/routing';
 import { SkipLink } from '@/components/layout/skip-link';
 import { OfficialBanner } from '@/components/layout/official-banner';
 import { SiteHeader } from '@/components/layout/site-header';
+import { AccountNav } from '@/components/layout/account-nav';
+import { SessionTimeout } from '@/components/auth/session-timeout';
 import { SiteFooter } from '@/components/layout/site-footer';
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
@@ -41,7 +43,8 @@ export default async function LocaleLayout({ children, params }: Props) {
         <NextIntlClientProvider messages={pickMessages(messages, shellClientNamespaces)}>
           <SkipLink />
           <OfficialBanner />
-          <SiteHeader />
+          <SiteHeader account={<AccountNav />} />
+          <SessionTimeout />
           <main id="main-content" tabIndex={-1} className="mx-auto w-full max-w-page flex-1 px-4 pt-8 pb-4 sm:pt-12">
             {children}
           </main>

@@ -4,8 +4,8 @@ import { Link } from '@/lib/i18n/navigation';
 import { LanguageToggle } from './language-toggle';
 
 /**
- * Agency and portal name (a link home), the language toggle and the account area. `account` is a
- * slot for the signed-in user's menu (or a sign-in link) once accounts exist; empty until then.
+ * Agency and portal name (a link home), the language toggle and the account area. `account` is the
+ * signed-in person's links and sign-out button, or a sign-in link (components/layout/account-nav.tsx).
  */
 export function SiteHeader({ account }: { account?: ReactNode }) {
   const t = useTranslations('meta');
@@ -19,7 +19,7 @@ export function SiteHeader({ account }: { account?: ReactNode }) {
             <span className="text-[1.375rem] font-bold group-hover:underline">{t('portal')}</span>
           </span>
         </Link>
-        <div className="flex items-center gap-6">
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-3 sm:ml-auto sm:justify-end">
           <LanguageToggle className="inline-flex min-h-11 items-center rounded px-3 font-bold ring-2 ring-primary ring-inset hover:bg-primary-lightest" />
           {account}
         </div>

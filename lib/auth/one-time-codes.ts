@@ -4,7 +4,7 @@
  * code for the same purpose retires the earlier ones, so only the latest message works.
  */
 import { randomInt } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { OneTimeCodePurpose } from '@/db/columns';
 import { oneTimeCodes } from '@/db/schema';
@@ -57,6 +57,34 @@ export async function consumeOneTimeCode(
     )
     .returning({ id: oneTimeCodes.id });
   return used.length === 1;
+}
+
+/**
+ * Whether `code` is one this user really was sent for `purpose` that has since expired, been used or
+ * been replaced by a newer one. A wrong guess and a stale code then get different advice: "check
+ * the code" versus "send a new code". Read-only: the caller has already counted the attempt.
+ */
+export async function isSpentOneTimeCode(
+  db: DbOrTx,
+  clock: Clock,
+  userId: number,
+  purpose: OneTimeCodePurpose,
+  code: string,
+): Promise<boolean> {
+  if (!/^\d{6}$/.test(code)) return false;
+  const [row] = await db
+    .select({ id: oneTimeCodes.id })
+    .from(oneTimeCodes)
+    .where(
+      and(
+        eq(oneTimeCodes.userId, userId),
+        eq(oneTimeCodes.purpose, purpose),
+        eq(oneTimeCodes.codeHash, hashOf(userId, purpose, code)),
+        or(isNotNull(oneTimeCodes.usedAt), lte(oneTimeCodes.expiresAt, clock.now())),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
 }
 
 /** Spaces, dashes and other separators people type or paste around a code are ignored. */

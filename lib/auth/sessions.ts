@@ -20,7 +20,8 @@ export const PENDING_TIMEOUT_MS = 15 * MINUTE;
 /** Activity is written at most this often, so reading pages does not write on every request. */
 const TOUCH_INTERVAL_MS = 30_000;
 
-export type EndReason = 'sign_out' | 'sign_out_everywhere' | 'password_changed' | 'second_factor_changed' | 'idle' | 'absolute' | 'disabled';
+/** 'renewed': a pending session replaced by a fresh one after a completed step of signing up. */
+export type EndReason = 'sign_out' | 'sign_out_everywhere' | 'password_changed' | 'second_factor_changed' | 'idle' | 'absolute' | 'disabled' | 'renewed';
 
 const hashToken = (token: string) => keyedHash('session', token);
 

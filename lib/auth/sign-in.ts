@@ -22,7 +22,8 @@ export const PASSWORD_LOCKOUT: ThrottleRule = { kind: 'in_a_row', limit: 5, peri
 export const CODE_LOCKOUT: ThrottleRule = { kind: 'in_a_row', limit: 10, periodMs: 10 * MINUTE };
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
-const passwordKey = (email: string) => `password:${keyedHash('email', normaliseEmail(email))}`;
+/** The lockout counter of an account's password; re-entering the password in settings counts on the same one. */
+export const passwordKey = (email: string) => `password:${keyedHash('email', normaliseEmail(email))}`;
 export const codeKey = (userId: number) => `code:user:${userId}`;
 
 // Verifying against a real hash when the account does not exist keeps both answers equally slow.

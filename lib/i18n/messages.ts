@@ -19,6 +19,20 @@ import enOutbox from '@/messages/en/outbox.json';
 import esOutbox from '@/messages/es/outbox.json';
 import enCaseStatus from '@/messages/en/caseStatus.json';
 import esCaseStatus from '@/messages/es/caseStatus.json';
+import enSignIn from '@/messages/en/signIn.json';
+import esSignIn from '@/messages/es/signIn.json';
+import enSession from '@/messages/en/session.json';
+import esSession from '@/messages/es/session.json';
+import enDashboard from '@/messages/en/dashboard.json';
+import esDashboard from '@/messages/es/dashboard.json';
+import enSignUp from '@/messages/en/signUp.json';
+import esSignUp from '@/messages/es/signUp.json';
+import enSecondFactor from '@/messages/en/secondFactor.json';
+import esSecondFactor from '@/messages/es/secondFactor.json';
+import enSettings from '@/messages/en/settings.json';
+import esSettings from '@/messages/es/settings.json';
+import enStaff from '@/messages/en/staff.json';
+import esStaff from '@/messages/es/staff.json';
 import type { Locale } from './routing';
 
 const en = {
@@ -30,6 +44,13 @@ const en = {
   notifications: enNotifications,
   outbox: enOutbox,
   caseStatus: enCaseStatus,
+  signIn: enSignIn,
+  session: enSession,
+  dashboard: enDashboard,
+  signUp: enSignUp,
+  secondFactor: enSecondFactor,
+  settings: enSettings,
+  staff: enStaff,
 };
 
 export type Messages = typeof en;
@@ -45,6 +66,13 @@ const catalogues: Record<Locale, Messages> = {
     notifications: esNotifications,
     outbox: esOutbox,
     caseStatus: esCaseStatus,
+    signIn: esSignIn,
+    session: esSession,
+    dashboard: esDashboard,
+    signUp: esSignUp,
+    secondFactor: esSecondFactor,
+    settings: esSettings,
+    staff: esStaff,
   },
 };
 

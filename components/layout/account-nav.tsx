@@ -1,0 +1,41 @@
+import { getTranslations } from 'next-intl/server';
+import { Button } from '@/components/ui/button';
+import { displayName } from '@/lib/auth/account-summary';
+import { signOutAction } from '@/lib/auth/actions/sign-out';
+import { currentSession } from '@/lib/auth/current-user';
+import { landingPath } from '@/lib/auth/policy';
+import { Link } from '@/lib/i18n/navigation';
+
+const linkClasses = 'inline-flex min-h-6 items-center';
+
+/**
+ * The header's account area: who is signed in, their pages and a sign-out button (a form posting to
+ * a server action, so it works without JavaScript), or a sign-in link. It only shows links; every
+ * page decides access for itself.
+ */
+export async function AccountNav() {
+  const [session, t] = await Promise.all([currentSession(), getTranslations('session.account')]);
+  if (!session) {
+    return (
+      <Link href="/sign-in" className={linkClasses}>
+        {t('signIn')}
+      </Link>
+    );
+  }
+  return (
+    <nav aria-label={t('label')} className="flex flex-wrap items-center gap-x-5 gap-y-2">
+      <span className="text-base-dark">{t('signedInAs', { name: displayName(session.user) })}</span>
+      <Link href={landingPath(session.user.role)} className={linkClasses}>
+        {t('yourAccount')}
+      </Link>
+      <Link href="/settings" className={linkClasses}>
+        {t('settings')}
+      </Link>
+      <form action={signOutAction}>
+        <Button variant="secondary" className="min-h-10 px-4 py-1.5">
+          {t('signOut')}
+        </Button>
+      </form>
+    </nav>
+  );
+}

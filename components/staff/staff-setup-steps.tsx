@@ -1,0 +1,8 @@
+import { useTranslations } from 'next-intl';
+import { StepIndicator } from '@/components/ui/step-indicator';
+
+/** Where the person is in setting up their staff account. */
+export function StaffSetupSteps({ current }: { current: 1 | 2 | 3 }) {
+  const t = useTranslations('staff.setup.steps');
+  return <StepIndicator steps={[t('password'), t('confirm'), t('backupCodes')]} current={current} />;
+}
