@@ -16,12 +16,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildIsStale } from './build-freshness';
 import { cleanUpAll, cleanUpOnSignals, onCleanup, stopRequested } from './bench/cleanup';
-import { runRow, stopLoad } from './bench/load';
+import { runRow, runScenario, stopLoad, stopScenarios } from './bench/load';
 import { parseBenchOptions, type BenchOptions } from './bench/options';
 import { measurePages, type PageWeight } from './bench/page-weight';
 import { sampleTreeMemory } from './bench/process-tree';
 import { formatStore, writeResults, type RowOutcome, type StoreOutcome } from './bench/report';
 import { rows, type RowContext } from './bench/rows';
+import { closeScenarioStores } from './bench/sign-in-scenario';
 import { buildApp, freePort, ServerStartError, startServer, type RunningServer } from './bench/server';
 import { prepareStore, storeKinds, type StoreKind } from './bench/stores';
 
@@ -31,7 +32,10 @@ const MAIN_PAGES = ['/', '/es'];
 process.chdir(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
 const options = parseBenchOptions(process.argv.slice(2));
 const startedAt = new Date();
-cleanUpOnSignals(stopLoad);
+cleanUpOnSignals(() => {
+  stopLoad();
+  stopScenarios();
+});
 
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
 onCleanup('remove the temporary folder', () => rmSync(workDir, { recursive: true, force: true }));
@@ -43,6 +47,8 @@ const env: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
   APP_SECRET: randomBytes(32).toString('base64'),
 };
+// The sign-in scenario opens the codes the server seals in the outbox: same key in this process.
+process.env.APP_SECRET = env.APP_SECRET;
 
 const outcomes: StoreOutcome[] = [];
 let exitCode = 0;
@@ -59,6 +65,7 @@ try {
   console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
   exitCode = 1;
 } finally {
+  await closeScenarioStores();
   await cleanUpAll();
 }
 
@@ -130,7 +137,7 @@ async function benchStore(kind: StoreKind, run: BenchOptions): Promise<StoreOutc
     }
     const memory = sampleTreeMemory(server.pid);
     try {
-      outcome.rows = await runRows(kind, server.baseUrl, run);
+      outcome.rows = await runRows(kind, server.baseUrl, store.url, run);
       if (!stopRequested()) outcome.pages = await measureMainPages(server.baseUrl);
     } finally {
       outcome.memory = memory.stop();
@@ -142,7 +149,7 @@ async function benchStore(kind: StoreKind, run: BenchOptions): Promise<StoreOutc
   }
 }
 
-async function runRows(kind: StoreKind, baseUrl: string, run: BenchOptions): Promise<RowOutcome[]> {
+async function runRows(kind: StoreKind, baseUrl: string, storeUrl: string, run: BenchOptions): Promise<RowOutcome[]> {
   const context: RowContext = {
     baseUrl,
     store: kind,
@@ -155,8 +162,9 @@ async function runRows(kind: StoreKind, baseUrl: string, run: BenchOptions): Pro
     if (stopRequested()) break;
     const base = { name: row.name, path: row.path, reference: row.reference ?? false };
     try {
-      const request = row.setup ? await row.setup(context) : {};
-      const result = await runRow(baseUrl, row, request, run);
+      const result = row.scenario
+        ? await runScenario(row, { ...context, storeUrl }, run)
+        : await runRow(baseUrl, row, row.setup ? await row.setup(context) : {}, run);
       if (stopRequested()) break;
       console.log(`bench: ${kind}: ${row.name} ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99Ms} ms`);
       outcomes.push({ ...base, ...result });

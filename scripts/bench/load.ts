@@ -1,6 +1,6 @@
 /** One row under load with autocannon, in this process: a warm-up whose numbers are dropped, then the run. */
 import autocannon from 'autocannon';
-import type { BenchRow, RowRequest } from './rows';
+import type { BenchRow, RowRequest, ScenarioContext } from './rows';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -62,4 +62,57 @@ function fire(options: autocannon.Options): Promise<autocannon.Result> {
       else resolve(result);
     });
   });
+}
+
+/**
+ * A scenario row: virtual users repeat the journey back to back for the duration (after a warm-up);
+ * throughput is completed journeys per second, latency is per journey.
+ */
+export async function runScenario(
+  row: BenchRow,
+  context: ScenarioContext,
+  options: { durationSeconds: number; warmupSeconds: number },
+): Promise<LoadResult> {
+  const users = row.scenarioUsers ?? 4;
+  const drive = async (seconds: number) => {
+    const latencies: number[] = [];
+    let errors = 0;
+    let firstError: unknown;
+    const until = performance.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: users }, async (_, user) => {
+        while (performance.now() < until && !scenarioStopped) {
+          const started = performance.now();
+          try {
+            await row.scenario!(context, user);
+            latencies.push(performance.now() - started);
+          } catch (error) {
+            errors += 1;
+            firstError ??= error;
+          }
+        }
+      }),
+    );
+    return { latencies: latencies.sort((a, b) => a - b), errors, firstError };
+  };
+  await drive(options.warmupSeconds);
+  const run = await drive(options.durationSeconds);
+  if (run.latencies.length === 0 && run.firstError) throw run.firstError;
+  const at = (q: number) => Math.round(run.latencies[Math.min(run.latencies.length - 1, Math.floor(q * run.latencies.length))] ?? 0);
+  const attempts = run.latencies.length + run.errors;
+  return {
+    requestsPerSecond: run.latencies.length / options.durationSeconds,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    requests: run.latencies.length,
+    non2xx: 0,
+    errors: run.errors,
+    failureRate: attempts === 0 ? 1 : run.errors / attempts,
+  };
+}
+
+let scenarioStopped = false;
+/** Stops scenario rows too (Ctrl-C). */
+export function stopScenarios(): void {
+  scenarioStopped = true;
 }

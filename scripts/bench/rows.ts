@@ -4,6 +4,7 @@
  * `context.fetch`) and returns the cookies or headers every request of the row must carry.
  */
 import type { StoreKind } from './stores';
+import { signInRoundTrip, signInUsers } from './sign-in-scenario';
 
 export interface RowContext {
   baseUrl: string;
@@ -27,6 +28,17 @@ export interface BenchRow {
    */
   reference?: boolean;
   setup?: (context: RowContext) => Promise<RowRequest>;
+  /**
+   * A multi-request journey measured as a whole instead of one URL under autocannon: each of
+   * `scenarioUsers` virtual users repeats it back to back; a round trip counts as one request.
+   */
+  scenario?: (context: ScenarioContext, user: number) => Promise<void>;
+  scenarioUsers?: number;
+}
+
+export interface ScenarioContext extends RowContext {
+  /** The store the server under test uses, for reading what a person would read in their inbox. */
+  storeUrl: string;
 }
 
 export const rows: BenchRow[] = [
@@ -40,15 +52,12 @@ export const rows: BenchRow[] = [
   },
   { name: 'home page', path: '/' },
   { name: 'health check', path: '/api/health' },
+  {
+    name: 'sign-in round trips (password + code)',
+    path: '/sign-in → /sign-in/verify',
+    scenario: signInRoundTrip,
+    scenarioUsers: signInUsers,
+  },
 ];
 
-/** The cookies a response sets, by name: what a `setup` returns after signing in. */
-export function cookiesSetBy(response: Response): Record<string, string> {
-  const cookies: Record<string, string> = {};
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(';');
-    const separator = pair.indexOf('=');
-    if (separator > 0) cookies[pair.slice(0, separator).trim()] = pair.slice(separator + 1).trim();
-  }
-  return cookies;
-}
+export { cookiesSetBy } from './cookies';
