@@ -7,10 +7,13 @@ test.describe('local outbox', () => {
     await page.goto('/dev/outbox');
     await expect(page.getByRole('heading', { level: 1, name: 'Local outbox' })).toBeVisible();
     const notices = page.locator('main section').filter({ hasText: 'Account Access Notice' });
-    await expect.poll(() => notices.count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    const first = notices.first();
-    await expect(first).toContainText('Letter');
-    await expect(first).toContainText(/[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}/);
+    // Mailed to most applicants; emailed to I-134A beneficiaries.
+    const letters = notices.filter({ hasText: 'Channel:Letter' });
+    const emails = notices.filter({ hasText: 'Channel:Email' });
+    await expect.poll(() => letters.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await emails.count()).toBeGreaterThan(0);
+    await expect(letters.first()).toContainText(/[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}/);
+    await expect(emails.first()).toContainText('I-134A');
     // The first time in each message is when it was queued: newest first means they never increase.
     const queued = await page.locator('main section').evaluateAll((sections) =>
       sections.map((s) => s.querySelector('time')?.getAttribute('datetime') ?? ''),
