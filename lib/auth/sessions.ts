@@ -13,6 +13,7 @@ import type { DbOrTx } from '@/db/client';
 import { sessions, users, type User } from '@/db/schema';
 import { HOUR, MINUTE, type Clock } from '@/lib/clock';
 import { keyedHash } from '@/lib/crypto/secrets';
+import { recordAudit } from '@/lib/audit/record-audit';
 
 export const IDLE_TIMEOUT_MS = 30 * MINUTE;
 export const ABSOLUTE_TIMEOUT_MS = 12 * HOUR;
@@ -75,7 +76,17 @@ export async function checkSession(db: DbOrTx, clock: Clock, token: string | und
   }
   const reason = session.expiresAt <= now ? 'absolute' : now.getTime() - session.lastSeenAt.getTime() >= IDLE_TIMEOUT_MS ? 'idle' : null;
   if (reason) {
-    await endSessionById(db, clock, session.id, reason);
+    // Recorded once: when two requests notice the expiry together, only the one that ends it audits.
+    if (await endSessionById(db, clock, session.id, reason)) {
+      await recordAudit(db, clock, {
+        actor: { id: user.id, role: user.role },
+        action: 'session.end',
+        objectType: 'session',
+        objectId: session.id,
+        outcome: 'success',
+        detail: { reason },
+      });
+    }
     return { status: 'expired', reason };
   }
   let lastSeenAt = session.lastSeenAt;
@@ -106,8 +117,13 @@ export async function endSessionByToken(db: DbOrTx, clock: Clock, token: string,
   return ended?.userId ?? null;
 }
 
-export async function endSessionById(db: DbOrTx, clock: Clock, sessionId: number, reason: EndReason): Promise<void> {
-  await db.update(sessions).set({ endedAt: clock.now(), endedReason: reason }).where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
+export async function endSessionById(db: DbOrTx, clock: Clock, sessionId: number, reason: EndReason): Promise<boolean> {
+  const ended = await db
+    .update(sessions)
+    .set({ endedAt: clock.now(), endedReason: reason })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)))
+    .returning({ id: sessions.id });
+  return ended.length === 1;
 }
 
 /** Ends every session of the user except `keepSessionId` (all of them when it is null). Returns how many ended. */

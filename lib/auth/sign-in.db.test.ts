@@ -141,9 +141,9 @@ describe('sign-in, step two: the code', () => {
 });
 
 describe('sessions', () => {
-  it('end after 30 minutes without activity', async () => {
+  it('end after 30 minutes without activity, recorded once in the audit log', async () => {
     const clock = start();
-    const { token } = await signInFully(clock);
+    const { token, user } = await signInFully(clock);
     clock.advance(29 * MINUTE);
     expect((await checkSession(getDb(), clock, token)).status).toBe('active');
     clock.advance(29 * MINUTE);
@@ -151,6 +151,8 @@ describe('sessions', () => {
     clock.advance(30 * MINUTE);
     expect(await checkSession(getDb(), clock, token)).toEqual({ status: 'expired', reason: 'idle' });
     expect((await checkSession(getDb(), clock, token)).status).toBe('none');
+    const ends = await getDb().select().from(auditLog).where(and(eq(auditLog.action, 'session.end'), eq(auditLog.actorId, user.id)));
+    expect(ends.map((e) => e.detail)).toEqual([{ reason: 'idle' }]);
   });
 
   it('"Stay signed in" extends the idle time', async () => {
