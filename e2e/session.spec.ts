@@ -19,6 +19,8 @@ async function signedInWithFakeClock(page: Page, options: { language?: 'en' | 'e
   await page.clock.install();
   await signIn(page, account.email, account.password, options);
   await expect(page).toHaveURL(options.language === 'es' ? /\/es\/dashboard$/ : /\/dashboard$/);
+  // The warning's timers must exist before the clock is moved, or there is nothing to fast-forward.
+  await expect(page.locator('dialog[data-armed]')).toHaveCount(1);
   return account;
 }
 
@@ -81,7 +83,7 @@ test.describe('the idle warning', () => {
     // the server first (a server action: a POST with a Next-Action header).
     const asked = page.waitForResponse((response) => isQuestion(response.request()));
     await awayFor(page, account, 10 * MINUTE, 28 * MINUTE);
-    await (await asked).finished();
+    await asked;
     await expect(dialogOf(page)).toHaveCount(0);
     const [session] = await sessionsOf(account.user.id);
     expect(session.endedAt).toBeNull();

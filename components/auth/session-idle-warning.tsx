@@ -94,6 +94,8 @@ export function SessionIdleWarning({ initial }: { initial: SessionTimeLeft }) {
 
     controller.current = { follow, expire };
     follow(initial);
+    // Marks that the timers run: tests that move the clock wait for it, so there is a timer to move.
+    dialog.current?.setAttribute('data-armed', '');
     return () => clearTimeout(timer);
   }, [initial]);
 
