@@ -6,6 +6,8 @@ export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 
 
 /** Runs axe-core on the page as it is now and fails with a readable list of what is wrong. */
 export async function expectNoAxeViolations(page: Page) {
+  // After a client-side navigation Next streams the new title in a moment later: check the page as it settles.
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
   const report = violations
     .map((v) => {
