@@ -135,6 +135,9 @@ export const caseColumns = (k: Kit) => ({
   /** How the agency reaches the applicant on paper: mailed letter, or email for I-134A beneficiaries. */
   channelOfRecord: k.text().$type<'mail' | 'email'>().default('mail'),
   representativeOfRecord: k.bool().default(false), // a G-28 is on file
+  /** The newest status event, kept here so lists of many cases need no per-case lookup. */
+  latestStatus: k.textNull(),
+  latestStatusAt: k.timestampNull(),
   createdAt: k.timestamp(),
   updatedAt: k.timestamp(),
 });

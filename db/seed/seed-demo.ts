@@ -176,6 +176,8 @@ async function addCases(
           applicantEmail: plan.applicant.email,
           channelOfRecord: plan.channelOfRecord,
           representativeOfRecord: plan.representativeOfRecord,
+          latestStatus: lastEvent.status,
+          latestStatusAt: instantOn(lastEvent.on),
           createdAt: instantOn(plan.receiptDate),
           updatedAt: instantOn(lastEvent.on),
         })

@@ -9,6 +9,7 @@ import type { Channel, Language, MailingAddress } from '@/db/columns';
 import { loadMessages } from '@/lib/i18n/messages';
 import { accountAccessNotice } from './templates/account-access-notice';
 import { accountExistsMessage, oneTimeCodeMessage, securityChangeMessage, staffSetupMessage } from './templates/account-messages';
+import { caseLinkedMessage, caseStatusChangedMessage, linkingPausedMessage, representativeAccessEndedMessage } from './templates/case-messages';
 import { TemplateError } from './templates/helpers';
 import { layOut, type Composition, type RenderedNotification } from './templates/layout';
 
@@ -31,6 +32,25 @@ export interface TemplatePayloads {
   'staff-setup-link': { name: string; role: 'officer' | 'supervisor'; validHours: number };
   'account-exists': Record<string, never>;
   'security-change': { change: 'password' | 'second_factor' | 'backup_codes' | 'signed_out_everywhere' | 'locked' };
+  /** A case was linked to an online account; to the applicant. */
+  'case-linked': {
+    receiptNumber: string;
+    formType: string;
+    linkedBy: 'applicant' | 'representative_with_representative_code' | 'representative_with_applicant_code';
+    representativeName?: string;
+    organisation?: string;
+  };
+  /** Linking a receipt number is paused after too many wrong codes; to the case's owner. */
+  'linking-paused': { receiptNumber: string; until: string /* ISO instant */ };
+  /** An applicant ended a representative's access; to each of them. */
+  'representative-access-ended': {
+    receiptNumber: string;
+    formType: string;
+    representativeName: string;
+    audience: 'applicant' | 'representative';
+  };
+  /** A new status from the case system; to everyone linked to the case. */
+  'case-status-changed': { receiptNumber: string; formType: string; status: string; date: string /* YYYY-MM-DD */ };
 }
 
 /** The values a template shows but that must never rest in clear: sealed in the outbox row. */
@@ -73,6 +93,10 @@ export const templates: { [T in TemplateName]: TemplateDefinition<T> } = {
   'staff-setup-link': staffSetupMessage,
   'account-exists': accountExistsMessage,
   'security-change': securityChangeMessage,
+  'case-linked': caseLinkedMessage,
+  'linking-paused': linkingPausedMessage,
+  'representative-access-ended': representativeAccessEndedMessage,
+  'case-status-changed': caseStatusChangedMessage,
 };
 
 export function isTemplateName(name: string): name is TemplateName {
