@@ -12,6 +12,8 @@ export interface TableColumn<Row> {
   numeric?: boolean;
   /** Hide the header visually (e.g. an actions column) while keeping it for screen readers. */
   headerHidden?: boolean;
+  /** A Tailwind width class for fixed-layout tables, e.g. "w-1/5". */
+  width?: string;
 }
 
 export interface TableProps<Row> {
@@ -26,6 +28,8 @@ export interface TableProps<Row> {
   empty?: ReactNode;
   /** On screens narrower than 40rem each row becomes a block of "Header: value" lines (default true). */
   stacked?: boolean;
+  /** Columns keep fixed widths (`width` of each column), so several tables one under another line up. */
+  fixed?: boolean;
   className?: string;
 }
 
@@ -41,6 +45,7 @@ export function Table<Row>({
   rowKey,
   empty,
   stacked = true,
+  fixed,
   className,
 }: TableProps<Row>) {
   const s = (classes: string) => (stacked ? classes : '');
@@ -51,7 +56,7 @@ export function Table<Row>({
   );
   return (
     <div className={cx('my-6 w-full', !stacked && 'overflow-x-auto', className)}>
-      <table className={cx('w-full border-collapse text-left', s('max-sm:block'))}>
+      <table className={cx('w-full border-collapse text-left', fixed && 'table-fixed', s('max-sm:block'))}>
         <caption
           className={cx(
             captionHidden ? 'sr-only' : 'mb-3 text-left text-[1.3125rem] font-bold',
@@ -69,6 +74,7 @@ export function Table<Row>({
                 className={cx(
                   'border-b-2 border-base-darkest px-3 py-2 align-bottom font-bold first:pl-0 last:pr-0',
                   column.numeric && 'text-right',
+                  column.width,
                 )}
               >
                 {column.headerHidden ? <span className="sr-only">{column.header}</span> : column.header}

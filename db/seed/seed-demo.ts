@@ -214,6 +214,15 @@ async function addCases(
           })
           .returning({ id: accessCodes.id });
         await tx.insert(caseLinks).values({ caseId, userId, role: link.role, accessCodeId: code.id, linkedAt });
+        // As the portal records every link, so the case's activity log tells the same story.
+        await recordAudit(tx, fixedClock(linkedAt), {
+          actor: { id: userId, role: link.role },
+          action: 'case.link',
+          objectType: 'case',
+          objectId: plan.receiptNumber,
+          outcome: 'success',
+          detail: { linkedAs: link.role, codeAudience: link.role, accessCodeId: code.id },
+        });
         counts.caseLinks++;
       }
 

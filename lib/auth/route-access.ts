@@ -24,6 +24,12 @@ export interface PageRoute {
   /** What every visitor gets instead of the page, when that is not 200 (the catch-all's "not found"). */
   always?: 404;
   /**
+   * The sample names an object (a case) that belongs to nobody: people inside the area get the
+   * same "not found" as for an object that does not exist. Access to real objects is tested by
+   * their own journeys (e2e/case-access.spec.ts).
+   */
+  objectOfNobody?: true;
+  /**
    * For a step of a flow (the sign-in code page): opened without the flow in progress, every visitor
    * is sent to this page, where the flow starts.
    */
@@ -47,6 +53,10 @@ export const PAGE_ROUTES = {
   '/sign-up/backup-codes': { access: 'signed-out-only', sample: '/sign-up/backup-codes' },
   '/sign-out': { access: 'account', sample: '/sign-out' },
   '/dashboard': { access: 'cases', sample: '/dashboard' },
+  '/cases/link': { access: 'cases', sample: '/cases/link' },
+  '/cases/[receipt]': { access: 'cases', sample: '/cases/IOE0000000001', objectOfNobody: true },
+  '/cases/[receipt]/people/[link]/end': { access: 'cases', sample: '/cases/IOE0000000001/people/1/end', objectOfNobody: true },
+  '/access-codes/request': { access: 'cases', sample: '/access-codes/request' },
   '/officer': { access: 'officer', sample: '/officer' },
   '/officer/staff': { access: 'supervisor', sample: '/officer/staff' },
   '/settings': { access: 'account', sample: '/settings' },
@@ -74,7 +84,7 @@ export function expectedAnswer(route: PageRoute, role: Role | null): ExpectedAns
   if (route.access === 'anyone') return 'page';
   if (route.access === 'signed-out-only') return role ? 'landing' : 'page';
   if (!role) return 'sign-in';
-  return mayEnter({ role }, route.access) ? 'page' : 'not-found';
+  return mayEnter({ role }, route.access) && !route.objectOfNobody ? 'page' : 'not-found';
 }
 
 /**

@@ -40,3 +40,9 @@ export function isWeekend(isoDate: string): boolean {
   const day = dayOfWeek(isoDate);
   return day === 0 || day === 6;
 }
+
+/** A real calendar date written as YYYY-MM-DD (so 2026-02-30 is not one). */
+export function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  return isoDateOfEpochDay(epochDay(text)) === text;
+}

@@ -33,6 +33,8 @@ import enSettings from '@/messages/en/settings.json';
 import esSettings from '@/messages/es/settings.json';
 import enStaff from '@/messages/en/staff.json';
 import esStaff from '@/messages/es/staff.json';
+import enCases from '@/messages/en/cases.json';
+import esCases from '@/messages/es/cases.json';
 import type { Locale } from './routing';
 
 const en = {
@@ -51,6 +53,7 @@ const en = {
   secondFactor: enSecondFactor,
   settings: enSettings,
   staff: enStaff,
+  cases: enCases,
 };
 
 export type Messages = typeof en;
@@ -73,6 +76,7 @@ const catalogues: Record<Locale, Messages> = {
     secondFactor: esSecondFactor,
     settings: esSettings,
     staff: esStaff,
+    cases: esCases,
   },
 };
 

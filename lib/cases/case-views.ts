@@ -1,0 +1,370 @@
+/**
+ * What the dashboard and the case page show, read for one signed-in person. Every read here goes
+ * through the person's own active links, so nothing outside them can be returned: the pages call
+ * these and answer "not found" when they come back empty, exactly as for a case that does not exist.
+ */
+import { and, asc, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import type { CaseState } from '@/db/columns';
+import {
+  appointments,
+  ascs,
+  auditLog,
+  caseLinks,
+  cases,
+  caseStatusEvents,
+  fieldOffices,
+  representativeProfiles,
+  users,
+  type Case,
+  type User,
+} from '@/db/schema';
+import type { Clock } from '@/lib/clock';
+import { actionsRequired, type ActionRequired } from './action-required';
+import { isCaseStatusKey, type CaseStatusKey } from './status-catalogue';
+
+export type LinkRole = 'applicant' | 'representative';
+
+export const linkRoleOf = (user: Pick<User, 'role'>): LinkRole => (user.role === 'representative' ? 'representative' : 'applicant');
+
+export interface NextAppointment {
+  kind: 'biometrics' | 'field_office';
+  startsAt: Date;
+  placeName: string;
+  timeZone: string;
+}
+
+export interface CaseSummary {
+  id: number;
+  receiptNumber: string;
+  formType: string;
+  classification: string | null;
+  receiptDate: string;
+  state: CaseState;
+  latestStatus: CaseStatusKey | null;
+  latestStatusAt: Date | null;
+  applicantGivenName: string;
+  applicantFamilyName: string;
+  applicantDateOfBirth: string;
+  nextAppointment: NextAppointment | null;
+  actions: ActionRequired[];
+}
+
+export const CASE_LIST_STATES = ['pending', 'approved', 'denied', 'withdrawn'] as const;
+export type CaseListStatusFilter = (typeof CASE_LIST_STATES)[number] | 'action_required';
+
+export interface CaseListFilters {
+  /** Part of the applicant's name or of the receipt number. */
+  query?: string;
+  formType?: string;
+  status?: CaseListStatusFilter;
+}
+
+/** The cases linked to this person (as applicant, or as representative for clients), newest receipt first. */
+export async function listLinkedCases(db: DbOrTx, clock: Clock, user: User, filters: CaseListFilters = {}): Promise<CaseSummary[]> {
+  const conditions: SQL[] = [eq(caseLinks.userId, user.id), eq(caseLinks.role, linkRoleOf(user)), isNull(caseLinks.endedAt)];
+  if (filters.formType) conditions.push(eq(cases.formType, filters.formType));
+  if (filters.status && filters.status !== 'action_required') conditions.push(eq(cases.state, filters.status));
+  const query = filters.query?.trim().toLowerCase();
+  if (query) {
+    // People may type a literal % or _: escaped, so they match themselves rather than anything.
+    const escape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const pattern = `%${escape(query)}%`;
+    const receiptPattern = `%${escape(query.toUpperCase().replace(/[\s-]/g, ''))}%`;
+    const fullName = sql`lower(${cases.applicantGivenName} || ' ' || ${cases.applicantFamilyName})`;
+    conditions.push(or(sql`${fullName} like ${pattern} escape '\\'`, sql`${cases.receiptNumber} like ${receiptPattern} escape '\\'`)!);
+  }
+
+  const rows = await db
+    .select({
+      id: cases.id,
+      receiptNumber: cases.receiptNumber,
+      formType: cases.formType,
+      classification: cases.classification,
+      receiptDate: cases.receiptDate,
+      state: cases.state,
+      latestStatus: cases.latestStatus,
+      latestStatusAt: cases.latestStatusAt,
+      applicantGivenName: cases.applicantGivenName,
+      applicantFamilyName: cases.applicantFamilyName,
+      applicantDateOfBirth: cases.applicantDateOfBirth,
+    })
+    .from(caseLinks)
+    .innerJoin(cases, eq(cases.id, caseLinks.caseId))
+    .where(and(...conditions))
+    .orderBy(desc(cases.receiptDate), asc(cases.receiptNumber));
+
+  const next = await nextAppointments(db, clock, rows.map((r) => r.id));
+  const summaries = rows.map((row): CaseSummary => {
+    const latestStatus = row.latestStatus && isCaseStatusKey(row.latestStatus) ? row.latestStatus : null;
+    const nextAppointment = next.get(row.id) ?? null;
+    return {
+      ...row,
+      latestStatus,
+      nextAppointment,
+      actions: actionsRequired({ latestStatus, state: row.state, nextAppointmentKind: nextAppointment?.kind ?? null }),
+    };
+  });
+  return filters.status === 'action_required' ? summaries.filter((s) => s.actions.length > 0) : summaries;
+}
+
+/** The form types among this person's linked cases, for the filter. */
+export async function linkedFormTypes(db: DbOrTx, user: User): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ formType: cases.formType })
+    .from(caseLinks)
+    .innerJoin(cases, eq(cases.id, caseLinks.caseId))
+    .where(and(eq(caseLinks.userId, user.id), eq(caseLinks.role, linkRoleOf(user)), isNull(caseLinks.endedAt)))
+    .orderBy(asc(cases.formType));
+  return rows.map((r) => r.formType);
+}
+
+export interface ClientGroup {
+  /** Stable within a list: the client's name and date of birth. */
+  key: string;
+  givenName: string;
+  familyName: string;
+  cases: CaseSummary[];
+  actionCount: number;
+}
+
+/** A representative's cases by client, clients alphabetically by family name then given name. */
+export function groupByClient(summaries: CaseSummary[], locale: string): ClientGroup[] {
+  const groups = new Map<string, ClientGroup>();
+  for (const summary of summaries) {
+    const key = `${summary.applicantFamilyName}|${summary.applicantGivenName}|${summary.applicantDateOfBirth}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { key, givenName: summary.applicantGivenName, familyName: summary.applicantFamilyName, cases: [], actionCount: 0 };
+      groups.set(key, group);
+    }
+    group.cases.push(summary);
+    group.actionCount += summary.actions.length;
+  }
+  const collator = new Intl.Collator(locale, { sensitivity: 'base' });
+  return [...groups.values()].sort(
+    (a, b) => collator.compare(a.familyName, b.familyName) || collator.compare(a.givenName, b.givenName) || a.key.localeCompare(b.key),
+  );
+}
+
+async function nextAppointments(db: DbOrTx, clock: Clock, caseIds: number[]): Promise<Map<number, NextAppointment>> {
+  const next = new Map<number, NextAppointment>();
+  if (caseIds.length === 0) return next;
+  const rows = await db
+    .select({
+      caseId: appointments.caseId,
+      kind: appointments.kind,
+      startsAt: appointments.startsAt,
+      ascName: ascs.name,
+      ascZone: ascs.timeZone,
+      officeName: fieldOffices.name,
+      officeZone: fieldOffices.timeZone,
+    })
+    .from(appointments)
+    .leftJoin(ascs, eq(ascs.id, appointments.ascId))
+    .leftJoin(fieldOffices, eq(fieldOffices.id, appointments.fieldOfficeId))
+    .where(and(inArray(appointments.caseId, caseIds), eq(appointments.status, 'scheduled'), gt(appointments.startsAt, clock.now())))
+    .orderBy(asc(appointments.startsAt));
+  for (const row of rows) {
+    if (row.caseId === null || next.has(row.caseId)) continue;
+    next.set(row.caseId, {
+      kind: row.kind,
+      startsAt: row.startsAt,
+      placeName: row.ascName ?? row.officeName ?? '',
+      timeZone: row.ascZone ?? row.officeZone ?? 'America/New_York',
+    });
+  }
+  return next;
+}
+
+/** The case, when this person has an active link to it in their role; null otherwise (as for no such case). */
+export async function caseForViewer(db: DbOrTx, user: User, receiptNumber: string): Promise<Case | null> {
+  const [row] = await db
+    .select({ theCase: cases })
+    .from(cases)
+    .innerJoin(caseLinks, eq(caseLinks.caseId, cases.id))
+    .where(
+      and(
+        eq(cases.receiptNumber, receiptNumber),
+        eq(caseLinks.userId, user.id),
+        eq(caseLinks.role, linkRoleOf(user)),
+        isNull(caseLinks.endedAt),
+      ),
+    )
+    .limit(1);
+  return row?.theCase ?? null;
+}
+
+export interface StatusEventView {
+  id: number;
+  status: CaseStatusKey;
+  occurredAt: Date;
+}
+
+export interface AppointmentView {
+  id: number;
+  kind: 'biometrics' | 'field_office';
+  startsAt: Date;
+  endsAt: Date;
+  placeName: string;
+  address: string;
+  timeZone: string;
+}
+
+export interface PersonWithAccess {
+  linkId: number;
+  userId: number;
+  role: LinkRole;
+  name: string;
+  organisation: string | null;
+  linkedAt: Date;
+}
+
+export interface ActivityEntry {
+  id: number;
+  at: Date;
+  action: string;
+  /** Null when the agency itself acted (a code issued on receipt, a pause). */
+  actorId: number | null;
+  actorName: string | null;
+  actorRole: string | null;
+  onBehalfOfName: string | null;
+  /** The person the action was about, e.g. the representative whose access ended. */
+  subjectName: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+/** Actions people take on a case that its activity log lists (what the case system posts is in the history). */
+export const CASE_ACTIVITY_ACTIONS = ['case.link', 'case.access_end', 'access_code.issue', 'access_code.request', 'case.link_pause'] as const;
+
+export interface CaseDetail {
+  theCase: Case;
+  officeName: string | null;
+  events: StatusEventView[];
+  appointments: AppointmentView[];
+  people: PersonWithAccess[];
+  activity: ActivityEntry[];
+}
+
+export async function caseDetail(db: DbOrTx, clock: Clock, theCase: Case): Promise<CaseDetail> {
+  const [office, events, booked, people, activity] = await Promise.all([
+    theCase.fieldOfficeId
+      ? db.select({ name: fieldOffices.name }).from(fieldOffices).where(eq(fieldOffices.id, theCase.fieldOfficeId))
+      : Promise.resolve([]),
+    db
+      .select({ id: caseStatusEvents.id, status: caseStatusEvents.status, occurredAt: caseStatusEvents.occurredAt })
+      .from(caseStatusEvents)
+      .where(eq(caseStatusEvents.caseId, theCase.id))
+      .orderBy(desc(caseStatusEvents.occurredAt), desc(caseStatusEvents.id)),
+    db
+      .select({
+        id: appointments.id,
+        kind: appointments.kind,
+        startsAt: appointments.startsAt,
+        endsAt: appointments.endsAt,
+        asc: ascs,
+        office: fieldOffices,
+      })
+      .from(appointments)
+      .leftJoin(ascs, eq(ascs.id, appointments.ascId))
+      .leftJoin(fieldOffices, eq(fieldOffices.id, appointments.fieldOfficeId))
+      .where(and(eq(appointments.caseId, theCase.id), eq(appointments.status, 'scheduled'), gt(appointments.startsAt, clock.now())))
+      .orderBy(asc(appointments.startsAt)),
+    peopleWithAccess(db, theCase.id),
+    caseActivity(db, theCase.receiptNumber),
+  ]);
+  return {
+    theCase,
+    officeName: office[0]?.name ?? null,
+    events: events.flatMap((e) => (isCaseStatusKey(e.status) ? [{ ...e, status: e.status }] : [])),
+    appointments: booked.map((a) => {
+      const place = a.asc ?? a.office;
+      return {
+        id: a.id,
+        kind: a.kind,
+        startsAt: a.startsAt,
+        endsAt: a.endsAt,
+        placeName: place?.name ?? '',
+        address: place ? `${place.street}, ${place.city}, ${place.state} ${place.zip}` : '',
+        timeZone: place?.timeZone ?? 'America/New_York',
+      };
+    }),
+    people,
+    activity,
+  };
+}
+
+export async function peopleWithAccess(db: DbOrTx, caseId: number): Promise<PersonWithAccess[]> {
+  const rows = await db
+    .select({
+      linkId: caseLinks.id,
+      userId: users.id,
+      role: caseLinks.role,
+      givenName: users.givenName,
+      familyName: users.familyName,
+      email: users.email,
+      organisation: representativeProfiles.organisation,
+      linkedAt: caseLinks.linkedAt,
+    })
+    .from(caseLinks)
+    .innerJoin(users, eq(users.id, caseLinks.userId))
+    .leftJoin(representativeProfiles, eq(representativeProfiles.userId, users.id))
+    .where(and(eq(caseLinks.caseId, caseId), isNull(caseLinks.endedAt)))
+    .orderBy(asc(caseLinks.role), asc(caseLinks.linkedAt));
+  return rows.map((r) => ({
+    linkId: r.linkId,
+    userId: r.userId,
+    role: r.role,
+    name: `${r.givenName} ${r.familyName}`.trim() || r.email,
+    organisation: r.role === 'representative' ? r.organisation : null,
+    linkedAt: r.linkedAt,
+  }));
+}
+
+async function caseActivity(db: DbOrTx, receiptNumber: string): Promise<ActivityEntry[]> {
+  const entries = await db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.objectType, 'case'),
+        eq(auditLog.objectId, receiptNumber),
+        eq(auditLog.outcome, 'success'),
+        inArray(auditLog.action, [...CASE_ACTIVITY_ACTIONS]),
+      ),
+    )
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(100);
+  const subjectOf = (detail: Record<string, unknown> | null) => (typeof detail?.representativeId === 'number' ? detail.representativeId : null);
+  const ids = [...new Set(entries.flatMap((e) => [e.actorId, e.onBehalfOfId, subjectOf(e.detail)]).filter((id): id is number => id !== null))];
+  const names = new Map<number, string>();
+  if (ids.length) {
+    const people = await db
+      .select({ id: users.id, givenName: users.givenName, familyName: users.familyName, email: users.email })
+      .from(users)
+      .where(inArray(users.id, ids));
+    for (const p of people) names.set(p.id, `${p.givenName} ${p.familyName}`.trim() || p.email);
+  }
+  return entries.map((e) => ({
+    id: e.id,
+    at: e.at,
+    action: e.action,
+    actorId: e.actorId,
+    actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+    actorRole: e.actorRole,
+    onBehalfOfName: e.onBehalfOfId ? (names.get(e.onBehalfOfId) ?? null) : null,
+    subjectName: names.get(subjectOf(e.detail) ?? -1) ?? null,
+    detail: e.detail,
+  }));
+}
+
+/** The name of the person whose (now ended) link to this case has this id, for the "Access ended" notice. */
+export async function endedLinkName(db: DbOrTx, caseId: number, linkId: number): Promise<string | null> {
+  const [row] = await db
+    .select({ givenName: users.givenName, familyName: users.familyName, email: users.email, endedAt: caseLinks.endedAt })
+    .from(caseLinks)
+    .innerJoin(users, eq(users.id, caseLinks.userId))
+    .where(and(eq(caseLinks.id, linkId), eq(caseLinks.caseId, caseId)));
+  if (!row?.endedAt) return null;
+  return `${row.givenName} ${row.familyName}`.trim() || row.email;
+}
