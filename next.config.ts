@@ -6,6 +6,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const config: NextConfig = {
   poweredByHeader: false,
+  // The journeys build into their own folder, so they can run beside a development build or a benchmark.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // Database drivers with native parts stay outside the bundle.
   serverExternalPackages: ['@libsql/client', 'libsql', 'postgres', 'pino', 'nodemailer'],
   async headers() {

@@ -41,7 +41,8 @@ export default defineConfig({
     command: `npx tsx scripts/start.ts --port ${port} --fresh`,
     url: `${baseURL}/api/health`,
     // Its own store, started afresh; no access log lines interleaved with the test report.
-    env: { DATABASE_URL: 'file:data/e2e.db', NEXT_TELEMETRY_DISABLED: '1', ACCESS_LOG: 'off' },
+    // Its own build folder too, so a benchmark or another build running meanwhile cannot pull files from under it.
+    env: { DATABASE_URL: 'file:data/e2e.db', NEXT_DIST_DIR: '.next-e2e', NEXT_TELEMETRY_DISABLED: '1', ACCESS_LOG: 'off' },
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
     stdout: 'pipe',

@@ -1,5 +1,5 @@
 /**
- * Whether the production build in .next is missing or older than the source it was built from.
+ * Whether the production build (in .next, or NEXT_DIST_DIR) is missing or older than the source it was built from.
  * Shared by npm start and npm run bench so both rebuild on the same rule.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -16,7 +16,7 @@ function newestSourceChange(dir: string): number {
 }
 
 export function buildIsStale(): boolean {
-  const buildId = path.join('.next', 'BUILD_ID');
+  const buildId = path.join(process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   const sources = ['app', 'components', 'lib', 'messages', 'db', 'public'].filter((d) => existsSync(d));

@@ -38,3 +38,9 @@ export async function signIn(page: Page, email: string, password: string, option
   await page.goto(options.language === 'es' ? '/es/sign-in' : '/sign-in');
   return signInWithCode(page, email, password, options);
 }
+
+/** Signs in fully and waits until the landing page (the dashboard, or the officer workspace) is there. */
+export async function signInAndLand(page: Page, email: string, password: string, options: { language?: Language; codeTo?: string } = {}) {
+  await signIn(page, email, password, options);
+  await expect(page).toHaveURL(/\/(dashboard|officer)$/);
+}
