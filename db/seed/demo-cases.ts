@@ -248,7 +248,9 @@ function stories(): Story[] {
     { key: 'w-134a-2', form: 'I-134A', classification: null, office: 'NYC', age: 30, outcome: 'approved', decidedAfter: 21,
       email: 'nataliya.bondarenko@example.com', applicant: { givenName: 'Nataliya', familyName: 'Bondarenko' },
       codes: { audiences: ['applicant'], issuedAfter: 1 } },
+    // Her code expired: the README tells demo users her date of birth, to try "Request a new access code".
     { key: 'w-expired', form: 'I-131', classification: 'Advance parole document', office: 'ATL', age: 102, outcome: 'pending', biometrics: false,
+      applicant: { givenName: 'Samira', familyName: 'Haddad', dateOfBirth: '1990-06-21' },
       steps: ['reviewed'], codes: { audiences: ['applicant'], issuedAfter: 2 } },
     { key: 'w-600a', form: 'I-600A', classification: null, office: 'ATL', age: 18, outcome: 'pending',
       codes: { audiences: ['applicant'], issuedAfter: 2 } },
