@@ -3,7 +3,7 @@
  * the new one is stored as a keyed hash, and the Account Access Notice carrying it goes to the
  * outbox — all in one transaction, so a code is never live without its notice or the reverse.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { transaction, type Db, type DbOrTx } from '@/db/client';
 import { accessCodes, caseLinks, cases, users, type Case } from '@/db/schema';
 import type { Channel, Language, MailingAddress } from '@/db/columns';
@@ -51,7 +51,10 @@ export async function issueAccessCodeWithin(
   clock: Clock,
   { caseId, audience, actor, requestId }: IssueAccessCodeInput,
 ): Promise<IssuedAccessCode> {
-  const [theCase] = await tx.select().from(cases).where(eq(cases.id, caseId));
+  // Read the case through a no-op UPDATE: it takes the case row's write lock, so on Postgres two
+  // issues for one case take turns (as SQLite's single writer makes them) and the later one
+  // revokes the code the earlier one issued, leaving one live code per audience.
+  const [theCase] = await tx.update(cases).set({ updatedAt: sql`${cases.updatedAt}` }).where(eq(cases.id, caseId)).returning();
   if (!theCase) throw new Error(`no case with id ${caseId}`);
   if (audience === 'representative' && !theCase.representativeOfRecord) {
     throw new Error('a representative code needs a representative of record (Form G-28) on the case');

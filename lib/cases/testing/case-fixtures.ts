@@ -2,7 +2,8 @@
 import { randomInt } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { caseLinks, cases, notifications, users, type Case, type User } from '@/db/schema';
+import { appointments, ascs, caseLinks, cases, caseStatusEvents, notifications, representativeProfiles, users, type Case, type User } from '@/db/schema';
+import { createTestUser } from '@/lib/auth/testing/accounts';
 import type { Clock } from '@/lib/clock';
 
 /** A receipt number nobody else in the test store has. */
@@ -50,4 +51,57 @@ export async function messagesTo(db: DbOrTx, recipient: string, template: string
     .from(notifications)
     .where(and(eq(notifications.recipient, recipient), eq(notifications.template, template)))
     .orderBy(notifications.id);
+}
+
+/** A representative account with its profile (organisation, attorney). */
+export async function addTestRepresentative(
+  db: DbOrTx,
+  clock: Clock,
+  { givenName = 'Rita', familyName = 'Ramos', organisation = 'Desert Legal Aid' }: { givenName?: string; familyName?: string; organisation?: string } = {},
+): Promise<User> {
+  const user = await renameUser(db, await createTestUser(db, clock, { role: 'representative' }), givenName, familyName);
+  await db.insert(representativeProfiles).values({ userId: user.id, kind: 'attorney', barNumber: '123', licensingState: 'AZ', organisation, sector: 'nonprofit' });
+  return user;
+}
+
+/** An Application Support Center, where biometrics are taken. */
+export async function addTestAsc(db: DbOrTx, overrides: Partial<typeof ascs.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(ascs)
+    .values({
+      code: `ASC${randomInt(10 ** 6, 10 ** 7 - 1)}`,
+      name: 'Phoenix ASC',
+      street: '1330 S 16th St',
+      city: 'Phoenix',
+      state: 'AZ',
+      zip: '85034',
+      timeZone: 'America/Phoenix',
+      latitude: 33.43,
+      longitude: -112.05,
+      ...overrides,
+    })
+    .returning();
+  return row;
+}
+
+/** An appointment booked for a case (one hour long unless `endsAt` is given). */
+export async function addTestAppointment(
+  db: DbOrTx,
+  clock: Clock,
+  values: { caseId: number; startsAt: Date } & Partial<typeof appointments.$inferInsert>,
+) {
+  const [row] = await db
+    .insert(appointments)
+    .values({ kind: 'biometrics', endsAt: new Date(values.startsAt.getTime() + 3_600_000), createdAt: clock.now(), ...values })
+    .returning();
+  return row;
+}
+
+/** A status event from the case system, without touching the case's latest status. */
+export async function addTestStatusEvent(db: DbOrTx, clock: Clock, theCase: Case, status: string, occurredAt: Date) {
+  const [row] = await db
+    .insert(caseStatusEvents)
+    .values({ caseId: theCase.id, eventKey: `${status}:${occurredAt.getTime()}:${randomInt(10 ** 6)}`, status, occurredAt, createdAt: clock.now() })
+    .returning();
+  return row;
 }
