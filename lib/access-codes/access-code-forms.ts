@@ -4,7 +4,7 @@
  * translates them. No server-only imports: client components may import this file.
  */
 import { z } from 'zod';
-import { normaliseAccessCode } from './access-code';
+import { ACCESS_CODE_LENGTH, normaliseAccessCode } from './access-code';
 import { normaliseReceiptNumber } from '@/lib/cases/receipt-number';
 import { isIsoDate } from '@/lib/calendar/iso-date';
 
@@ -34,7 +34,9 @@ export const linkCaseSchema = z.object({
     .max(MAX_TYPED, 'format')
     .transform((typed, context) => {
       const code = normaliseAccessCode(typed);
-      if (!code) context.addIssue({ code: 'custom', message: /[ILOU]/i.test(typed) ? 'lookAlike' : 'format' });
+      // The look-alike hint only helps when the code is otherwise the right length.
+      const lookAlike = /[ILOU]/i.test(typed) && typed.replace(/[\s-]/g, '').length === ACCESS_CODE_LENGTH;
+      if (!code) context.addIssue({ code: 'custom', message: lookAlike ? 'lookAlike' : 'format' });
       return code ?? '';
     }),
 });
