@@ -22,8 +22,8 @@ import { measurePages, type PageWeight } from './bench/page-weight';
 import { sampleTreeMemory } from './bench/process-tree';
 import { formatStore, writeResults, type RowOutcome, type StoreOutcome } from './bench/report';
 import { rows, type RowContext } from './bench/rows';
-import { closeScenarioStores } from './bench/sign-in-scenario';
 import { buildApp, freePort, ServerStartError, startServer, type RunningServer } from './bench/server';
+import { closeBenchStores } from './bench/store-handles';
 import { prepareStore, storeKinds, type StoreKind } from './bench/stores';
 
 const MAX_FAILURE_RATE = 0.01;
@@ -65,7 +65,7 @@ try {
   console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
   exitCode = 1;
 } finally {
-  await closeScenarioStores();
+  await closeBenchStores();
   await cleanUpAll();
 }
 
@@ -153,6 +153,7 @@ async function runRows(kind: StoreKind, baseUrl: string, storeUrl: string, run: 
   const context: RowContext = {
     baseUrl,
     store: kind,
+    storeUrl,
     fetch: (target, init) => fetch(new URL(target, baseUrl), { redirect: 'manual', ...init }),
   };
   // The reference first: the ceiling is taken before the other rows have heated the machine.
@@ -163,7 +164,7 @@ async function runRows(kind: StoreKind, baseUrl: string, storeUrl: string, run: 
     const base = { name: row.name, path: row.path, reference: row.reference ?? false };
     try {
       const result = row.scenario
-        ? await runScenario(row, { ...context, storeUrl }, run)
+        ? await runScenario(row, context, run)
         : await runRow(baseUrl, row, row.setup ? await row.setup(context) : {}, run);
       if (stopRequested()) break;
       console.log(`bench: ${kind}: ${row.name} ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99Ms} ms`);

@@ -5,10 +5,16 @@
  */
 import type { StoreKind } from './stores';
 import { signInRoundTrip, signInUsers } from './sign-in-scenario';
+import { applicantDashboard, casePage, representativeDashboard } from './signed-in-rows';
 
 export interface RowContext {
   baseUrl: string;
   store: StoreKind;
+  /**
+   * The store the server under test uses: for reading what a person would read in their inbox, and
+   * for making the accounts and cases a row needs before it signs in.
+   */
+  storeUrl: string;
   /** fetch against the server under test; redirects are returned, not followed, so cookies can be read. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
 }
@@ -16,6 +22,11 @@ export interface RowContext {
 export interface RowRequest {
   headers?: Record<string, string>;
   cookies?: Record<string, string>;
+  /**
+   * The address to load when only the setup knows it (a receipt number it made up); the row's
+   * `path` then stays what the table shows.
+   */
+  path?: string;
 }
 
 export interface BenchRow {
@@ -32,13 +43,8 @@ export interface BenchRow {
    * A multi-request journey measured as a whole instead of one URL under autocannon: each of
    * `scenarioUsers` virtual users repeats it back to back; a round trip counts as one request.
    */
-  scenario?: (context: ScenarioContext, user: number) => Promise<void>;
+  scenario?: (context: RowContext, user: number) => Promise<void>;
   scenarioUsers?: number;
-}
-
-export interface ScenarioContext extends RowContext {
-  /** The store the server under test uses, for reading what a person would read in their inbox. */
-  storeUrl: string;
 }
 
 export const rows: BenchRow[] = [
@@ -58,6 +64,10 @@ export const rows: BenchRow[] = [
     scenario: signInRoundTrip,
     scenarioUsers: signInUsers,
   },
+  // Signed-in pages: each setup makes its own account and cases, then signs in through the pages.
+  { name: 'representative dashboard, 200 client cases', path: '/dashboard', setup: representativeDashboard },
+  { name: 'case page', path: '/cases/{receipt}', setup: casePage },
+  { name: 'signed-in applicant dashboard, 20 linked cases', path: '/dashboard', setup: applicantDashboard },
 ];
 
 export { cookiesSetBy } from './cookies';

@@ -5,13 +5,13 @@
  * demo account, because a new code replaces the previous one of the same account.
  */
 import { sql } from 'drizzle-orm';
-import { openStore, runSql, type Store } from '../../db/client';
+import { runSql } from '../../db/client';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed/demo-accounts';
 import { openSealedSecrets } from '../../lib/notifications/sealing';
-import { cookiesSetBy } from './cookies';
+import { cookieHeader, keepCookies } from './cookies';
 import type { RowContext } from './rows';
+import { storeAt } from './store-handles';
 
-const stores = new Map<string, Store>();
 const accounts = DEMO_ACCOUNTS; // all sign in with emailed codes
 
 /** The hidden fields and action of the form that holds `field`, with entities decoded. */
@@ -36,12 +36,6 @@ function decode(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-function cookieHeader(cookies: Record<string, string>): string {
-  return Object.entries(cookies)
-    .map(([name, value]) => `${name}=${value}`)
-    .join('; ');
-}
-
 async function post(context: RowContext, path: string, fields: Record<string, string>, cookies: Record<string, string>) {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
@@ -49,10 +43,8 @@ async function post(context: RowContext, path: string, fields: Record<string, st
 }
 
 async function latestCode(storeUrl: string, email: string): Promise<string> {
-  let store = stores.get(storeUrl);
-  if (!store) stores.set(storeUrl, (store = openStore(storeUrl)));
   const [row] = await runSql<{ payload: unknown }>(
-    store,
+    storeAt(storeUrl),
     sql`SELECT payload FROM notifications WHERE recipient = ${email} AND template = 'one-time-code' ORDER BY id DESC LIMIT 1`,
   );
   const payload = typeof row?.payload === 'string' ? JSON.parse(row.payload) : row?.payload;
@@ -61,30 +53,38 @@ async function latestCode(storeUrl: string, email: string): Promise<string> {
   return code;
 }
 
+/**
+ * Signs `email` in through the pages (password, then the emailed code) and returns the cookies the
+ * browser holds afterwards, the session cookie among them.
+ */
+export async function signInThroughPages(context: RowContext, email: string, password: string): Promise<Record<string, string>> {
+  const cookies: Record<string, string> = {};
+  const page = await context.fetch('/sign-in');
+  keepCookies(cookies, page);
+  const passwordForm = formFields(await page.text(), 'password');
+  const afterPassword = await post(context, '/sign-in', { ...passwordForm, email, password }, cookies);
+  await afterPassword.arrayBuffer();
+  if (!afterPassword.headers.get('location')?.includes('/sign-in/verify')) {
+    throw new Error(`the password step for ${email} answered ${afterPassword.status}, not a redirect to /sign-in/verify`);
+  }
+  keepCookies(cookies, afterPassword);
+  const verify = await context.fetch('/sign-in/verify', { headers: { cookie: cookieHeader(cookies) } });
+  keepCookies(cookies, verify);
+  const codeForm = formFields(await verify.text(), 'code');
+  const code = await latestCode(context.storeUrl, email);
+  const afterCode = await post(context, '/sign-in/verify', { ...codeForm, code }, cookies);
+  await afterCode.arrayBuffer();
+  keepCookies(cookies, afterCode);
+  if (!Object.keys(cookies).some((name) => name.includes('session-token'))) {
+    throw new Error(`the code step for ${email} answered ${afterCode.status} without a session cookie`);
+  }
+  return cookies;
+}
+
 export const signInUsers = accounts.length;
 
 /** One full sign-in (password, then code) by virtual user `user`. */
-export async function signInRoundTrip(context: RowContext & { storeUrl: string }, user: number): Promise<void> {
+export async function signInRoundTrip(context: RowContext, user: number): Promise<void> {
   const account = accounts[user % accounts.length];
-  const cookies: Record<string, string> = {};
-  const page = await context.fetch('/sign-in');
-  const passwordForm = formFields(await page.text(), 'password');
-  const afterPassword = await post(context, '/sign-in', { ...passwordForm, email: account.email, password: DEMO_PASSWORD }, cookies);
-  await afterPassword.arrayBuffer();
-  if (!afterPassword.headers.get('location')?.includes('/sign-in/verify')) {
-    throw new Error(`the password step answered ${afterPassword.status}, not a redirect to /sign-in/verify`);
-  }
-  Object.assign(cookies, cookiesSetBy(afterPassword));
-  const verify = await context.fetch('/sign-in/verify', { headers: { cookie: cookieHeader(cookies) } });
-  const codeForm = formFields(await verify.text(), 'code');
-  const code = await latestCode(context.storeUrl, account.email);
-  const afterCode = await post(context, '/sign-in/verify', { ...codeForm, code }, cookies);
-  await afterCode.arrayBuffer();
-  const session = Object.keys(cookiesSetBy(afterCode)).some((name) => name.includes('session-token'));
-  if (!session) throw new Error(`the code step answered ${afterCode.status} without a session cookie`);
-}
-
-export async function closeScenarioStores(): Promise<void> {
-  for (const store of stores.values()) await store.close();
-  stores.clear();
+  await signInThroughPages(context, account.email, DEMO_PASSWORD);
 }
