@@ -5,10 +5,10 @@ import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { toErrorSummaryItems } from '@/components/ui/error-summary-items';
-import { TextInput } from '@/components/ui/form-group';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { linkCaseAction, type LinkCaseState } from '@/lib/access-codes/actions';
 import { Link } from '@/lib/i18n/navigation';
+import { NoticeNumberInput } from './notice-number-input';
 
 const order = ['receiptNumber', 'accessCode'] as const;
 
@@ -45,27 +45,14 @@ export function LinkCaseForm({ initialReceipt }: { initialReceipt?: string }) {
         </Alert>
       ) : null}
       <form key={`form-${state.attempt}`} action={action} noValidate className="max-w-[30rem]">
-        <TextInput
+        <NoticeNumberInput
           id="receiptNumber"
           label={t('link.receiptNumber.label')}
           hint={t('link.receiptNumber.hint')}
-          width="lg"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
           defaultValue={state.values?.receiptNumber ?? initialReceipt}
           error={errors.receiptNumber}
         />
-        <TextInput
-          id="accessCode"
-          label={t('link.accessCode.label')}
-          hint={t('link.accessCode.hint')}
-          width="lg"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          error={errors.accessCode}
-        />
+        <NoticeNumberInput id="accessCode" label={t('link.accessCode.label')} hint={t('link.accessCode.hint')} error={errors.accessCode} />
         <SubmitButton className="mt-8">{t('link.submit')}</SubmitButton>
       </form>
     </>

@@ -4,10 +4,10 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { toErrorSummaryItems } from '@/components/ui/error-summary-items';
-import { TextInput } from '@/components/ui/form-group';
 import { MemorableDate } from '@/components/ui/memorable-date';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { requestAccessCodeAction, type RequestCodeState } from '@/lib/access-codes/actions';
+import { NoticeNumberInput } from './notice-number-input';
 
 const order = ['receiptNumber', 'dateOfBirth'] as const;
 
@@ -21,14 +21,10 @@ export function RequestCodeForm() {
     <>
       <ErrorSummary key={`summary-${state.attempt}`} errors={toErrorSummaryItems(errors, order)} formError={state.formError} />
       <form key={`form-${state.attempt}`} action={action} noValidate className="max-w-[30rem]">
-        <TextInput
+        <NoticeNumberInput
           id="receiptNumber"
           label={t('receiptNumber.label')}
           hint={t('receiptNumber.hint')}
-          width="lg"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
           defaultValue={values.receiptNumber}
           error={errors.receiptNumber}
         />

@@ -17,6 +17,7 @@ import type { FormState } from '@/components/settings/form-state';
 import { linkCaseSchema, problemsByField, requestCodeSchema, type LinkCaseField, type RequestCodeField } from './access-code-forms';
 import { linkCaseWithAccessCode } from './link-case';
 import { requestNewAccessCode } from './request-new-code';
+import type { ZodError } from 'zod';
 
 export type LinkCaseState = FormState<LinkCaseField> & {
   /** The code was real but expired, used or replaced: offer "Request a new access code". */
@@ -24,6 +25,12 @@ export type LinkCaseState = FormState<LinkCaseField> & {
   /** Already linked to this account: the case page to go to. */
   linkedReceipt?: string;
 };
+
+/** Each field's problem key (from the shared schema) as its translated message. */
+function fieldMessages<Field extends string>(t: (key: string) => string, error: ZodError, fields: readonly Field[]) {
+  const problems = problemsByField(error);
+  return Object.fromEntries(fields.map((field) => [field, problems[field] && t(`${field}.${problems[field]}`)])) as Partial<Record<Field, string>>;
+}
 
 const text = (form: FormData, field: string) => {
   const value = formFields(form)[field];
@@ -38,17 +45,7 @@ export async function linkCaseAction(previous: LinkCaseState, form: FormData): P
   const values = { receiptNumber: text(form, 'receiptNumber') };
 
   const parsed = linkCaseSchema.safeParse({ receiptNumber: text(form, 'receiptNumber'), accessCode: text(form, 'accessCode') });
-  if (!parsed.success) {
-    const problems = problemsByField(parsed.error);
-    return {
-      attempt,
-      values,
-      fieldErrors: {
-        receiptNumber: problems.receiptNumber && t(`receiptNumber.${problems.receiptNumber}` as never),
-        accessCode: problems.accessCode && t(`accessCode.${problems.accessCode}` as never),
-      },
-    };
-  }
+  if (!parsed.success) return { attempt, values, fieldErrors: fieldMessages(t as never, parsed.error, ['receiptNumber', 'accessCode'] as const) };
 
   const outcome = await linkCaseWithAccessCode(getDb(), systemClock, { user, ...parsed.data, requestId: (await requestMeta()).requestId });
   const locale = await getLocale();
@@ -103,17 +100,7 @@ export async function requestAccessCodeAction(previous: RequestCodeState, form: 
     receiptNumber: values.receiptNumber,
     dateOfBirth: { month: values.dateOfBirthMonth, day: values.dateOfBirthDay, year: values.dateOfBirthYear },
   });
-  if (!parsed.success) {
-    const problems = problemsByField(parsed.error);
-    return {
-      attempt,
-      values,
-      fieldErrors: {
-        receiptNumber: problems.receiptNumber && t(`receiptNumber.${problems.receiptNumber}` as never),
-        dateOfBirth: problems.dateOfBirth && t(`dateOfBirth.${problems.dateOfBirth}` as never),
-      },
-    };
-  }
+  if (!parsed.success) return { attempt, values, fieldErrors: fieldMessages(t as never, parsed.error, ['receiptNumber', 'dateOfBirth'] as const) };
   const outcome = await requestNewAccessCode(getDb(), systemClock, { user, ...parsed.data, requestId: (await requestMeta()).requestId });
   if (!outcome.ok) return { attempt, values, formError: t('throttledRequest', { minutes: minutesToWait(outcome.until, systemClock.now()) }) };
   return redirect({ href: '/access-codes/request?sent=1', locale: await getLocale() });

@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { accessCodes, auditLog, cases, notifications } from '@/db/schema';
+import { addTestCase } from '@/lib/cases/testing/case-fixtures';
 import { DAY, fixedClock } from '@/lib/clock';
 import { unseal } from '@/lib/crypto/secrets';
 import { hashAccessCode, normaliseAccessCode } from './access-code';
@@ -11,26 +12,8 @@ process.env.APP_SECRET ??= 'test-secret-test-secret-test-secret-0123456789';
 
 const clock = fixedClock('2026-03-02T15:00:00Z');
 
-async function addCase(receiptNumber: string, overrides: Partial<typeof cases.$inferInsert> = {}): Promise<number> {
-  const [row] = await getDb()
-    .insert(cases)
-    .values({
-      receiptNumber,
-      formType: 'I-485',
-      classification: 'Family-based',
-      receiptDate: '2026-02-20',
-      applicantGivenName: 'Marisol',
-      applicantFamilyName: 'Quintero',
-      applicantDateOfBirth: '1990-07-14',
-      mailingAddress: { street: '1820 W Roosevelt St', city: 'Phoenix', state: 'AZ', zip: '85007' },
-      representativeOfRecord: true,
-      createdAt: clock.now(),
-      updatedAt: clock.now(),
-      ...overrides,
-    })
-    .returning({ id: cases.id });
-  return row.id;
-}
+const addCase = async (receiptNumber: string, overrides: Partial<typeof cases.$inferInsert> = {}) =>
+  (await addTestCase(getDb(), clock, { receiptNumber, ...overrides })).id;
 
 describe('issuing an online access code', () => {
   let caseId: number;

@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { accessCodes, auditLog, cases, notifications } from '@/db/schema';
+import { addTestCase } from '@/lib/cases/testing/case-fixtures';
 import { DAY, fixedClock } from '@/lib/clock';
 import { normaliseAccessCode } from './access-code';
 import { issueAccessCode } from './issue-access-code';
@@ -11,24 +12,22 @@ process.env.APP_SECRET ??= 'test-secret-test-secret-test-secret-0123456789';
 
 const clock = fixedClock('2026-03-02T15:00:00Z');
 
-async function addCase(receiptNumber: string, overrides: Partial<typeof cases.$inferInsert> = {}): Promise<number> {
-  const [row] = await getDb()
-    .insert(cases)
-    .values({
+/** A case in Houston without a representative of record, unless told otherwise. */
+const addCase = async (receiptNumber: string, overrides: Partial<typeof cases.$inferInsert> = {}) =>
+  (
+    await addTestCase(getDb(), clock, {
       receiptNumber,
       formType: 'I-130',
+      classification: null,
       receiptDate: '2026-02-10',
       applicantGivenName: 'Tomás',
       applicantFamilyName: 'Herrera',
       applicantDateOfBirth: '1985-04-02',
       mailingAddress: { street: '6200 Hillcroft St Apt 1208', city: 'Houston', state: 'TX', zip: '77081' },
-      createdAt: clock.now(),
-      updatedAt: clock.now(),
+      representativeOfRecord: false,
       ...overrides,
     })
-    .returning({ id: cases.id });
-  return row.id;
-}
+  ).id;
 
 const issue = (receiptNumber: string, audience: 'applicant' | 'representative') =>
   issueCodeForReceipt(getDb(), clock, { receiptNumber, audience, actor: OPERATOR_ACTOR });

@@ -22,6 +22,7 @@ import { enqueueNotification } from '@/lib/notifications/enqueue';
 import { recordFailure, releaseAttempt, reserveAttempt, type Reservation, type ThrottleRule } from '@/lib/security/throttle';
 import { hashAccessCode } from './access-code';
 import type { LinkCaseInput } from './access-code-forms';
+import { displayName } from '@/lib/auth/account-summary';
 
 export const LINK_ACCOUNT_RULE: ThrottleRule = { kind: 'window', limit: 10, periodMs: HOUR };
 export const LINK_RECEIPT_RULE: ThrottleRule = { kind: 'window', limit: 20, periodMs: DAY };
@@ -187,7 +188,7 @@ async function tellApplicant(tx: Tx, clock: Clock, theCase: Case, user: User, ro
     payload: {
       ...base,
       linkedBy: usedApplicantCode ? 'representative_with_applicant_code' : 'representative_with_representative_code',
-      representativeName: `${user.givenName} ${user.familyName}`.trim() || user.email,
+      representativeName: displayName(user),
       organisation: profile?.organisation ?? '',
     },
     dedupeKey,

@@ -22,6 +22,7 @@ import {
 import type { Clock } from '@/lib/clock';
 import { actionsRequired, type ActionRequired } from './action-required';
 import { isCaseStatusKey, type CaseStatusKey } from './status-catalogue';
+import { displayName } from '@/lib/auth/account-summary';
 
 export type LinkRole = 'applicant' | 'representative';
 
@@ -324,7 +325,7 @@ export async function peopleWithAccess(db: DbOrTx, caseId: number): Promise<Pers
     linkId: r.linkId,
     userId: r.userId,
     role: r.role,
-    name: `${r.givenName} ${r.familyName}`.trim() || r.email,
+    name: displayName(r),
     organisation: r.role === 'representative' ? r.organisation : null,
     linkedAt: r.linkedAt,
   }));
@@ -352,7 +353,7 @@ async function caseActivity(db: DbOrTx, receiptNumber: string): Promise<Activity
       .select({ id: users.id, givenName: users.givenName, familyName: users.familyName, email: users.email })
       .from(users)
       .where(inArray(users.id, ids));
-    for (const p of people) names.set(p.id, `${p.givenName} ${p.familyName}`.trim() || p.email);
+    for (const p of people) names.set(p.id, displayName(p));
   }
   return entries.map((e) => ({
     id: e.id,
@@ -375,5 +376,5 @@ export async function endedLinkName(db: DbOrTx, caseId: number, linkId: number):
     .innerJoin(users, eq(users.id, caseLinks.userId))
     .where(and(eq(caseLinks.id, linkId), eq(caseLinks.caseId, caseId)));
   if (!row?.endedAt) return null;
-  return `${row.givenName} ${row.familyName}`.trim() || row.email;
+  return displayName(row);
 }

@@ -11,6 +11,7 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import type { Clock } from '@/lib/clock';
 import { enqueueNotification } from '@/lib/notifications/enqueue';
 import { accountContact } from './case-contacts';
+import { displayName } from '@/lib/auth/account-summary';
 
 export type EndAccessOutcome = { ok: true; representativeName: string } | { ok: false; error: 'not_found' };
 
@@ -35,7 +36,7 @@ export async function endRepresentativeAccess(
     if (!ended) return { ok: false, error: 'not_found' } as const;
 
     const [representative] = await tx.select().from(users).where(eq(users.id, ended.userId));
-    const representativeName = `${representative.givenName} ${representative.familyName}`.trim() || representative.email;
+    const representativeName = displayName(representative);
     await recordAudit(tx, clock, {
       actor: { id: applicant.id, role: applicant.role },
       action: 'case.access_end',
