@@ -1,12 +1,19 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Table } from '@/components/ui/table';
 import type { CaseSummary } from '@/lib/cases/case-views';
-import { Link } from '@/lib/i18n/navigation';
+import { getPathname } from '@/lib/i18n/navigation';
 import { appointmentDate, appointmentTime, statusDate } from './case-formatting';
 
-/** A list of cases: form, receipt number (to the case page), latest status, next appointment, action required. */
+/**
+ * A list of cases: form, receipt number (to the case page), latest status, next appointment, action
+ * required. A representative's dashboard shows dozens of rows, so each row is kept plain: links are
+ * ordinary anchors (no client component per row) and the words every row repeats are looked up once.
+ */
 export async function CaseTable({ cases, caption, captionHidden }: { cases: CaseSummary[]; caption: string; captionHidden?: boolean }) {
-  const [t, tStatus, format] = await Promise.all([getTranslations('cases'), getTranslations('caseStatus'), getFormatter()]);
+  const [t, tStatus, format, locale] = await Promise.all([getTranslations('cases'), getTranslations('caseStatus'), getFormatter(), getLocale()]);
+  const none = t('dashboard.none');
+  const noStatus = t('dashboard.noStatus');
+  const caseHref = (receipt: string) => getPathname({ href: `/cases/${receipt}`, locale });
   return (
     <Table
       caption={caption}
@@ -20,7 +27,7 @@ export async function CaseTable({ cases, caption, captionHidden }: { cases: Case
           header: t('dashboard.columns.receipt'),
           width: 'w-[18%]',
           rowHeader: true,
-          cell: (c) => <Link href={`/cases/${c.receiptNumber}`}>{c.receiptNumber}</Link>,
+          cell: (c) => <a href={caseHref(c.receiptNumber)}>{c.receiptNumber}</a>,
         },
         {
           header: t('dashboard.columns.form'),
@@ -44,7 +51,7 @@ export async function CaseTable({ cases, caption, captionHidden }: { cases: Case
                 </span>
               </>
             ) : (
-              t('dashboard.noStatus')
+              noStatus
             ),
         },
         {
@@ -64,7 +71,7 @@ export async function CaseTable({ cases, caption, captionHidden }: { cases: Case
                 </span>
               </>
             ) : (
-              t('dashboard.none')
+              none
             ),
         },
         {
@@ -81,7 +88,7 @@ export async function CaseTable({ cases, caption, captionHidden }: { cases: Case
                 ))}
               </ul>
             ) : (
-              t('dashboard.none')
+              none
             ),
         },
       ]}
