@@ -13,7 +13,8 @@ export function ClientSearchForm({ filters, formTypes }: { filters: CaseListFilt
       <h2 id="client-search-title" className="mt-0 text-[1.3125rem]">
         {t('dashboard.search.title')}
       </h2>
-      <form method="get" className="flex flex-wrap items-end gap-x-6 gap-y-2">
+      {/* Keyed by the search: after a link changes it (clear, "show them"), the fields show the new one. */}
+      <form key={`${filters.query}|${filters.formType}|${filters.status}`} method="get" className="flex flex-wrap items-end gap-x-6 gap-y-2">
         <TextInput id="q" label={t('dashboard.search.query')} width="xl" defaultValue={filters.query ?? ''} groupClassName="mt-0" autoComplete="off" />
         <Select
           id="form"

@@ -115,3 +115,20 @@ export async function addRepresentativeProfile(user: User, organisation = 'Garde
 export async function activeLinks(theCase: Case) {
   return e2eStore().db.select().from(caseLinks).where(and(eq(caseLinks.caseId, theCase.id), isNull(caseLinks.endedAt)));
 }
+
+/** Many cases for one representative's clients: `clients` people, each with one case of `forms[i % forms.length]`. */
+export async function clientCases(representative: User, clients: { givenName: string; familyName: string }[], forms: string[]): Promise<Case[]> {
+  const made: Case[] = [];
+  for (const [i, client] of clients.entries()) {
+    const { theCase } = await freshCase({
+      applicantGivenName: client.givenName,
+      applicantFamilyName: client.familyName,
+      formType: forms[i % forms.length],
+      classification: null,
+      latestStatus: i % 3 === 0 ? 'request_for_evidence_was_sent' : 'case_is_being_actively_reviewed',
+    });
+    await linkDirectly(theCase, representative, 'representative');
+    made.push(theCase);
+  }
+  return made;
+}
