@@ -19,8 +19,7 @@ export function actionsRequired({ latestStatus, state, nextAppointmentKind }: Ac
   const actions: ActionRequired[] = [];
   if (latestStatus === 'request_for_evidence_was_sent') actions.push('respond_to_evidence_request');
   if (latestStatus === 'interview_was_scheduled') actions.push('attend_interview');
-  if (nextAppointmentKind === 'biometrics' || (latestStatus === 'biometrics_appointment_was_scheduled' && nextAppointmentKind === null)) {
-    actions.push('attend_biometrics');
-  }
+  // Only an appointment still ahead: a "scheduled" status alone may be about one already past.
+  if (nextAppointmentKind === 'biometrics') actions.push('attend_biometrics');
   return actions;
 }

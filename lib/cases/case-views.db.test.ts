@@ -148,6 +148,8 @@ describe('the cases linked to a person', () => {
     clock.set('2026-03-21T00:00:00Z');
     const [none] = await listLinkedCases(db(), clock, ana);
     expect(none.nextAppointment).toBeNull();
+    // The status still says "scheduled", but the appointment is behind: nothing left to attend.
+    expect(none.actions).toEqual([]);
   });
 });
 
