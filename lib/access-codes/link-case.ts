@@ -23,6 +23,7 @@ import { recordFailure, releaseAttempt, reserveAttempt, type Reservation, type T
 import { hashAccessCode } from './access-code';
 import type { LinkCaseInput } from './access-code-forms';
 import { displayName } from '@/lib/auth/account-summary';
+import { linkRoleOf } from '@/lib/auth/policy';
 
 export const LINK_ACCOUNT_RULE: ThrottleRule = { kind: 'window', limit: 10, periodMs: HOUR };
 export const LINK_RECEIPT_RULE: ThrottleRule = { kind: 'window', limit: 20, periodMs: DAY };
@@ -129,7 +130,7 @@ async function judge(tx: Tx, clock: Clock, { user, receiptNumber, accessCode, re
     .where(and(eq(accessCodes.caseId, theCase.id), eq(accessCodes.codeHash, hashAccessCode(accessCode))));
   if (!code) return { ok: false, error: 'invalid', accountPausedUntil: null, receiptPausedUntil: null };
 
-  const role = user.role === 'representative' ? 'representative' : 'applicant';
+  const role = linkRoleOf(user);
   const [ownLink] = await tx
     .select({ id: caseLinks.id })
     .from(caseLinks)

@@ -15,6 +15,7 @@ import { DAY, HOUR, type Clock } from '@/lib/clock';
 import { releaseAttempt, reserveAttempt, type ThrottleRule } from '@/lib/security/throttle';
 import type { RequestCodeInput } from './access-code-forms';
 import { issueAccessCodeWithin } from './issue-access-code';
+import { linkRoleOf } from '@/lib/auth/policy';
 
 export const CODE_REQUEST_ACCOUNT_RULE: ThrottleRule = { kind: 'window', limit: 5, periodMs: HOUR };
 export const CODE_REQUEST_RECEIPT_RULE: ThrottleRule = { kind: 'window', limit: 3, periodMs: DAY };
@@ -45,7 +46,8 @@ export async function requestNewAccessCode(
     return { ok: false, error: 'throttled', until: forReceipt.blockedUntil };
   }
 
-  const audience = user.role === 'representative' ? 'representative' : 'applicant';
+  // Applicants get the applicant code; a representative gets the representative code of the case.
+  const audience = linkRoleOf(user);
   await transaction(db, async (tx) => {
     const [theCase] = await tx.select().from(cases).where(eq(cases.receiptNumber, receiptNumber));
     const matched =

@@ -35,6 +35,18 @@ export function mayManageStaff(user: Pick<User, 'role'>): boolean {
   return mayEnter(user, 'supervisor');
 }
 
+/** The role a person holds on the cases linked to them: representatives for clients, everyone else as applicant. */
+export const linkRoleOf = (user: Pick<User, 'role'>): 'applicant' | 'representative' =>
+  user.role === 'representative' ? 'representative' : 'applicant';
+
+/**
+ * The case links that give this person access: their own, in their role, not ended. Every read of
+ * cases for a person filters with it (policy, dashboard, case page).
+ */
+export function activeLinksOf(user: Pick<User, 'id' | 'role'>) {
+  return and(eq(caseLinks.userId, user.id), eq(caseLinks.role, linkRoleOf(user)), isNull(caseLinks.endedAt))!;
+}
+
 /**
  * Applicant: the case is linked to them as applicant. Representative: linked to them as
  * representative and not ended. Staff reach case data only through officer work, not here.
@@ -44,7 +56,7 @@ export async function canViewCase(db: DbOrTx, user: Pick<User, 'id' | 'role'>, c
   const [link] = await db
     .select({ id: caseLinks.id })
     .from(caseLinks)
-    .where(and(eq(caseLinks.caseId, caseId), eq(caseLinks.userId, user.id), eq(caseLinks.role, user.role === 'representative' ? 'representative' : 'applicant'), isNull(caseLinks.endedAt)))
+    .where(and(eq(caseLinks.caseId, caseId), activeLinksOf(user)))
     .limit(1);
   return Boolean(link);
 }

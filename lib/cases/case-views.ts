@@ -19,21 +19,14 @@ import {
   type Case,
   type User,
 } from '@/db/schema';
+import { displayName } from '@/lib/auth/account-summary';
+import { activeLinksOf, mayEnter } from '@/lib/auth/policy';
 import type { Clock } from '@/lib/clock';
+import { AGENCY_TIME_ZONE } from '@/lib/notifications/templates';
 import { actionsRequired, type ActionRequired } from './action-required';
 import { isCaseStatusKey, type CaseStatusKey } from './status-catalogue';
-import { displayName } from '@/lib/auth/account-summary';
 
 export type LinkRole = 'applicant' | 'representative';
-
-export const linkRoleOf = (user: Pick<User, 'role'>): LinkRole => (user.role === 'representative' ? 'representative' : 'applicant');
-
-export interface NextAppointment {
-  kind: 'biometrics' | 'field_office';
-  startsAt: Date;
-  placeName: string;
-  timeZone: string;
-}
 
 export interface CaseSummary {
   id: number;
@@ -47,7 +40,7 @@ export interface CaseSummary {
   applicantGivenName: string;
   applicantFamilyName: string;
   applicantDateOfBirth: string;
-  nextAppointment: NextAppointment | null;
+  nextAppointment: AppointmentView | null;
   actions: ActionRequired[];
 }
 
@@ -63,7 +56,7 @@ export interface CaseListFilters {
 
 /** The cases linked to this person (as applicant, or as representative for clients), newest receipt first. */
 export async function listLinkedCases(db: DbOrTx, clock: Clock, user: User, filters: CaseListFilters = {}): Promise<CaseSummary[]> {
-  const conditions: SQL[] = [eq(caseLinks.userId, user.id), eq(caseLinks.role, linkRoleOf(user)), isNull(caseLinks.endedAt)];
+  const conditions: SQL[] = [activeLinksOf(user)];
   if (filters.formType) conditions.push(eq(cases.formType, filters.formType));
   if (filters.status && filters.status !== 'action_required') conditions.push(eq(cases.state, filters.status));
 
@@ -87,10 +80,10 @@ export async function listLinkedCases(db: DbOrTx, clock: Clock, user: User, filt
     .orderBy(desc(cases.receiptDate), asc(cases.receiptNumber));
   const rows = found.filter(matchesQuery(filters.query));
 
-  const next = await nextAppointments(db, clock, rows.map((r) => r.id));
+  const upcoming = await upcomingAppointments(db, clock, rows.map((r) => r.id));
   const summaries = rows.map((row): CaseSummary => {
     const latestStatus = row.latestStatus && isCaseStatusKey(row.latestStatus) ? row.latestStatus : null;
-    const nextAppointment = next.get(row.id) ?? null;
+    const nextAppointment = upcoming.get(row.id)?.[0] ?? null;
     return {
       ...row,
       latestStatus,
@@ -122,7 +115,7 @@ export async function linkedFormTypes(db: DbOrTx, user: User): Promise<string[]>
     .selectDistinct({ formType: cases.formType })
     .from(caseLinks)
     .innerJoin(cases, eq(cases.id, caseLinks.caseId))
-    .where(and(eq(caseLinks.userId, user.id), eq(caseLinks.role, linkRoleOf(user)), isNull(caseLinks.endedAt)))
+    .where(activeLinksOf(user))
     .orderBy(asc(cases.formType));
   return rows.map((r) => r.formType);
 }
@@ -155,52 +148,51 @@ export function groupByClient(summaries: CaseSummary[], locale: string): ClientG
   );
 }
 
-async function nextAppointments(db: DbOrTx, clock: Clock, caseIds: number[]): Promise<Map<number, NextAppointment>> {
-  const next = new Map<number, NextAppointment>();
-  if (caseIds.length === 0) return next;
+/** Scheduled appointments still ahead, by case, each case's earliest first, with their place. */
+async function upcomingAppointments(db: DbOrTx, clock: Clock, caseIds: number[]): Promise<Map<number, AppointmentView[]>> {
+  const byCase = new Map<number, AppointmentView[]>();
+  if (caseIds.length === 0) return byCase;
   const rows = await db
     .select({
+      id: appointments.id,
       caseId: appointments.caseId,
       kind: appointments.kind,
       startsAt: appointments.startsAt,
-      ascName: ascs.name,
-      ascZone: ascs.timeZone,
-      officeName: fieldOffices.name,
-      officeZone: fieldOffices.timeZone,
+      endsAt: appointments.endsAt,
+      asc: ascs,
+      office: fieldOffices,
     })
     .from(appointments)
     .leftJoin(ascs, eq(ascs.id, appointments.ascId))
     .leftJoin(fieldOffices, eq(fieldOffices.id, appointments.fieldOfficeId))
     .where(and(inArray(appointments.caseId, caseIds), eq(appointments.status, 'scheduled'), gt(appointments.startsAt, clock.now())))
     .orderBy(asc(appointments.startsAt));
-  for (const row of rows) {
-    if (row.caseId === null || next.has(row.caseId)) continue;
-    next.set(row.caseId, {
-      kind: row.kind,
-      startsAt: row.startsAt,
-      placeName: row.ascName ?? row.officeName ?? '',
-      timeZone: row.ascZone ?? row.officeZone ?? 'America/New_York',
+  for (const a of rows) {
+    const place = a.asc ?? a.office;
+    const list = byCase.get(a.caseId!) ?? [];
+    list.push({
+      id: a.id,
+      kind: a.kind,
+      startsAt: a.startsAt,
+      endsAt: a.endsAt,
+      placeName: place?.name ?? '',
+      address: place ? `${place.street}, ${place.city}, ${place.state} ${place.zip}` : '',
+      timeZone: place?.timeZone ?? AGENCY_TIME_ZONE,
     });
+    byCase.set(a.caseId!, list);
   }
-  return next;
+  return byCase;
 }
 
 /** The case, when this person has an active link to it in their role; null otherwise (as for no such case). */
 export async function caseForViewer(db: DbOrTx, user: User, receiptNumber: string): Promise<Case | null> {
   // Staff never see a case through links (policy.canViewCase), whatever rows exist.
-  if (user.role !== 'applicant' && user.role !== 'representative') return null;
+  if (!mayEnter(user, 'cases')) return null;
   const [row] = await db
     .select({ theCase: cases })
     .from(cases)
     .innerJoin(caseLinks, eq(caseLinks.caseId, cases.id))
-    .where(
-      and(
-        eq(cases.receiptNumber, receiptNumber),
-        eq(caseLinks.userId, user.id),
-        eq(caseLinks.role, linkRoleOf(user)),
-        isNull(caseLinks.endedAt),
-      ),
-    )
+    .where(and(eq(cases.receiptNumber, receiptNumber), activeLinksOf(user)))
     .limit(1);
   return row?.theCase ?? null;
 }
@@ -266,20 +258,7 @@ export async function caseDetail(db: DbOrTx, clock: Clock, theCase: Case): Promi
       .from(caseStatusEvents)
       .where(eq(caseStatusEvents.caseId, theCase.id))
       .orderBy(desc(caseStatusEvents.occurredAt), desc(caseStatusEvents.id)),
-    db
-      .select({
-        id: appointments.id,
-        kind: appointments.kind,
-        startsAt: appointments.startsAt,
-        endsAt: appointments.endsAt,
-        asc: ascs,
-        office: fieldOffices,
-      })
-      .from(appointments)
-      .leftJoin(ascs, eq(ascs.id, appointments.ascId))
-      .leftJoin(fieldOffices, eq(fieldOffices.id, appointments.fieldOfficeId))
-      .where(and(eq(appointments.caseId, theCase.id), eq(appointments.status, 'scheduled'), gt(appointments.startsAt, clock.now())))
-      .orderBy(asc(appointments.startsAt)),
+    upcomingAppointments(db, clock, [theCase.id]),
     peopleWithAccess(db, theCase.id),
     caseActivity(db, theCase.receiptNumber),
   ]);
@@ -287,18 +266,7 @@ export async function caseDetail(db: DbOrTx, clock: Clock, theCase: Case): Promi
     theCase,
     officeName: office[0]?.name ?? null,
     events: events.flatMap((e) => (isCaseStatusKey(e.status) ? [{ ...e, status: e.status }] : [])),
-    appointments: booked.map((a) => {
-      const place = a.asc ?? a.office;
-      return {
-        id: a.id,
-        kind: a.kind,
-        startsAt: a.startsAt,
-        endsAt: a.endsAt,
-        placeName: place?.name ?? '',
-        address: place ? `${place.street}, ${place.city}, ${place.state} ${place.zip}` : '',
-        timeZone: place?.timeZone ?? 'America/New_York',
-      };
-    }),
+    appointments: booked.get(theCase.id) ?? [],
     people,
     activity,
   };
