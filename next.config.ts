@@ -10,6 +10,10 @@ const config: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Database drivers with native parts stay outside the bundle.
   serverExternalPackages: ['@libsql/client', 'libsql', 'postgres', 'pino', 'nodemailer'],
+  // The English home page without the proxy (which does this for every other page): see proxy.ts.
+  async rewrites() {
+    return { beforeFiles: [{ source: '/', destination: '/en' }], afterFiles: [], fallback: [] };
+  },
   async headers() {
     return [{ source: '/:path*', headers: staticSecurityHeaders }];
   },

@@ -11,7 +11,7 @@ const intl = createIntlMiddleware(routing);
  */
 export default function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy(nonce);
+  const csp = contentSecurityPolicy({ nonce });
   const requestId = request.headers.get('x-request-id') ?? crypto.randomUUID();
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
@@ -37,6 +37,8 @@ function logRequest(request: NextRequest, requestId: string) {
 }
 
 export const config = {
-  // Pages and the API; not Next's own assets or static files (paths with an extension).
-  matcher: ['/((?!_next|.*\\..*).*)'],
+  // Pages and the API; not Next's own assets or static files (paths with an extension), and not the
+  // home page in either language: it is prerendered (served as stored, with its own policy of
+  // script hashes, scripts/prerendered-csp.ts) and next.config.ts maps "/" to the English one.
+  matcher: ['/((?!_next/|es$|.*\\..*).+)'],
 };

@@ -4,22 +4,15 @@ import './globals.css';
 import { useParams } from 'next/navigation';
 import { PlainHeader } from '@/components/layout/plain-header';
 import { Button } from '@/components/ui/button';
-import enErrors from '@/messages/en/errors.json';
-import esErrors from '@/messages/es/errors.json';
-import enMeta from '@/messages/en/meta.json';
-import esMeta from '@/messages/es/meta.json';
-
-const catalogue = { en: { errors: enErrors, meta: enMeta }, es: { errors: esErrors, meta: esMeta } };
+import { errorPageMessages } from '@/lib/i18n/error-page-messages';
 
 /**
  * Last resort when the root layout itself fails: it replaces the whole document, so it cannot use
  * the message provider. The language comes from the route's locale parameter.
  */
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
-  const locale = useParams<{ locale?: string }>()?.locale === 'es' ? 'es' : 'en';
-  const { errors, meta } = catalogue[locale];
+  const { locale, errors, meta, home } = errorPageMessages(useParams<{ locale?: string }>()?.locale);
   const reference = error instanceof Error && 'digest' in error && typeof error.digest === 'string' ? error.digest : null;
-  const home = locale === 'es' ? '/es' : '/';
 
   return (
     <html lang={locale}>

@@ -3,7 +3,7 @@
  * when the build is missing or older than the source, then serve on PORT (3000) and run the
  * notification worker beside it. Options: --port N, --fresh (start the embedded store anew).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,6 +11,7 @@ import { DEFAULT_SQLITE_URL, migrateStore, openStore } from '../db/client';
 import { isStoreEmpty, seedDemoData } from '../db/seed';
 import { systemClock } from '../lib/clock';
 import { buildIsStale } from './build-freshness';
+import { buildPortal } from './build';
 
 const { values } = parseArgs({
   options: { port: { type: 'string' }, fresh: { type: 'boolean', default: false } },
@@ -36,8 +37,8 @@ await store.close();
 
 if (buildIsStale()) {
   say('building the portal (first run or source changed)');
-  const build = spawnSync(bin('next'), ['build'], { stdio: 'inherit', env: process.env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  const code = await buildPortal();
+  if (code !== 0) process.exit(code);
 }
 
 const children: ChildProcess[] = [

@@ -1,19 +1,15 @@
-import { useTranslations } from 'next-intl';
-import { Link } from '@/lib/i18n/navigation';
+import { SignInLink } from '@/components/layout/account-nav';
+import { PageNotFound } from '@/components/layout/page-not-found';
+import { MainContent, SiteHeader } from '@/components/layout/site-header';
 
-/** The 404 page inside the site shell, in the page's language. Next answers it with status 404. */
+/** A 404 outside the portal's pages (an unknown language segment): the shell of the public pages. */
 export default function NotFoundPage() {
-  const t = useTranslations('errors');
-  const meta = useTranslations('meta');
   return (
     <>
-      <title>{meta('title', { page: t('notFoundTitle') })}</title>
-      <h1>{t('notFoundTitle')}</h1>
-      <p>{t('notFoundBody')}</p>
-      <p>{t('notFoundMoved')}</p>
-      <p>
-        <Link href="/">{t('backHome')}</Link>
-      </p>
+      <SiteHeader account={<SignInLink />} />
+      <MainContent>
+        <PageNotFound />
+      </MainContent>
     </>
   );
 }

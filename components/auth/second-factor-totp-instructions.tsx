@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/server';
 
 export interface SecondFactorTotpInstructionsProps {
   /** The QR code as an image data URL (totpEnrolment in lib/auth/second-factor-setup.ts). */

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { ActiveSession } from '@/lib/auth/current-user';
 import { ABSOLUTE_TIMEOUT_MS } from '@/lib/auth/sessions';
 

@@ -1,7 +1,7 @@
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/server';
 import { PageHeading } from '@/components/ui/page-heading';
-import { ButtonLink } from '@/components/ui/button';
-import { Link } from '@/lib/i18n/navigation';
+import { ButtonLink } from '@/components/ui/button-link';
+import { Link } from '@/lib/i18n/link';
 
 /**
  * What a sign-up page shows when nothing is pending in this browser: the steps have a time limit,

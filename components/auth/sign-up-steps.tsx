@@ -1,5 +1,6 @@
-import { useTranslations } from 'next-intl';
+
 import { StepIndicator } from '@/components/ui/step-indicator';
+import { useTranslations } from '@/lib/i18n/server';
 
 const steps = ['details', 'confirm', 'secondStep', 'backupCodes'] as const;
 

@@ -1,7 +1,8 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+
 import { Table } from '@/components/ui/table';
 import type { ActivityEntry } from '@/lib/cases/case-views';
 import { AGENCY_TIME_ZONE } from '@/lib/notifications/templates';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 
 const activityKeys = {
   'case.link': 'link',

@@ -1,6 +1,7 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+
 import type { StatusEventView } from '@/lib/cases/case-views';
 import { statusDate } from './case-formatting';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 
 /** The case's status history, newest first, in the agency's wording with a plain explanation of each step. */
 export async function CaseStatusHistory({ events }: { events: StatusEventView[] }) {

@@ -1,8 +1,9 @@
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { Table } from '@/components/ui/table';
 import type { CaseSummary } from '@/lib/cases/case-views';
 import { getPathname } from '@/lib/i18n/navigation';
 import { appointmentDate, appointmentTime, statusDate } from './case-formatting';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 
 /**
  * A list of cases: form, receipt number (to the case page), latest status, next appointment, action

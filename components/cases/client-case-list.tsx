@@ -1,7 +1,8 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+
 import type { ClientGroup } from '@/lib/cases/case-views';
 import { calendarDate } from './case-formatting';
 import { CaseTable } from './case-table';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 
 /** A representative's clients, each with their cases. */
 export async function ClientCaseList({ clients }: { clients: ClientGroup[] }) {

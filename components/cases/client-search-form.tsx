@@ -1,8 +1,9 @@
-import { useTranslations } from 'next-intl';
+
 import { Button } from '@/components/ui/button';
 import { Select, TextInput } from '@/components/ui/form-group';
 import { CASE_LIST_STATES, type CaseListFilters } from '@/lib/cases/case-views';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
+import { useTranslations } from '@/lib/i18n/server';
 
 /** Search by client name or receipt number, filter by form and status: a GET form, so results have an address and work without JavaScript. */
 export function ClientSearchForm({ filters, formTypes }: { filters: CaseListFilters; formTypes: string[] }) {

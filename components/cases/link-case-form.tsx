@@ -7,7 +7,7 @@ import { ErrorSummary } from '@/components/ui/error-summary';
 import { toErrorSummaryItems } from '@/components/ui/error-summary-items';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { linkCaseAction, type LinkCaseState } from '@/lib/access-codes/actions';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { NoticeNumberInput } from './notice-number-input';
 
 const order = ['receiptNumber', 'accessCode'] as const;

@@ -1,8 +1,9 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
-import { ButtonLink } from '@/components/ui/button';
+
+import { ButtonLink } from '@/components/ui/button-link';
 import { Table } from '@/components/ui/table';
 import type { PersonWithAccess } from '@/lib/cases/case-views';
 import { statusDate } from './case-formatting';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 
 /**
  * The accounts linked to a case, with their role. The applicant sees an "End access" link beside

@@ -1,10 +1,10 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations, useTranslations } from '@/lib/i18n/server';
 import { Button } from '@/components/ui/button';
 import { displayName } from '@/lib/auth/account-summary';
 import { signOutAction } from '@/lib/auth/actions/sign-out';
 import { currentSession } from '@/lib/auth/current-user';
 import { landingPath } from '@/lib/auth/policy';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 
 const linkClasses = 'inline-flex min-h-6 items-center';
 
@@ -15,13 +15,7 @@ const linkClasses = 'inline-flex min-h-6 items-center';
  */
 export async function AccountNav() {
   const [session, t] = await Promise.all([currentSession(), getTranslations('session.account')]);
-  if (!session) {
-    return (
-      <Link href="/sign-in" className={linkClasses}>
-        {t('signIn')}
-      </Link>
-    );
-  }
+  if (!session) return <SignInLink />;
   return (
     <nav aria-label={t('label')} className="flex flex-wrap items-center gap-x-5 gap-y-2">
       <span className="text-base-dark">{t('signedInAs', { name: displayName(session.user) })}</span>
@@ -37,5 +31,15 @@ export async function AccountNav() {
         </Button>
       </form>
     </nav>
+  );
+}
+
+/** The account area for someone not signed in, and on pages rendered once for everyone (they cannot know who is looking). */
+export function SignInLink() {
+  const t = useTranslations('session.account');
+  return (
+    <Link href="/sign-in" className={linkClasses}>
+      {t('signIn')}
+    </Link>
   );
 }

@@ -1,23 +1,24 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
-import { Link, usePathname } from '@/lib/i18n/navigation';
+import { usePathname } from 'next/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 
 const other: Record<Locale, Locale> = { en: 'es', es: 'en' };
 
 /**
  * The same page in the other language. A real link (it works without JavaScript); the label is in
- * the language it leads to and says so with `lang`, so screen readers pronounce it right.
+ * the language it leads to and says so with `lang`, so screen readers pronounce it right. A client
+ * component only because the address of the page is known to the browser, not to a page rendered
+ * once for everyone; it ships no translations (the label comes from the server).
  */
-export function LanguageToggle({ className }: { className?: string }) {
-  const locale = useLocale();
-  const pathname = usePathname();
-  const t = useTranslations('shell');
+export function LanguageToggle({ locale, label, className }: { locale: Locale; label: string; className?: string }) {
   const target = other[locale];
+  // English pages have no prefix; Spanish ones start with /es. The server may also see /en.
+  const page = usePathname().replace(/^\/(en|es)(?=\/|$)/, '') || '/';
+  const href = target === 'en' ? page : `/es${page === '/' ? '' : page}`;
   return (
-    <Link href={pathname} locale={target} lang={target} className={className}>
-      {t('languageToggle')}
-    </Link>
+    <a href={href} lang={target} hrefLang={target} className={className}>
+      {label}
+    </a>
   );
 }

@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/server';
 
 /** The thin line at the very top saying whose website this is (the USWDS banner, a labelled region). */
 export function OfficialBanner() {

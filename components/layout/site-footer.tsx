@@ -1,5 +1,5 @@
-import { useTranslations } from 'next-intl';
-import { Link } from '@/lib/i18n/navigation';
+import { useTranslations } from '@/lib/i18n/server';
+import { Link } from '@/lib/i18n/link';
 
 /** Agency line and links to pages that exist. */
 export function SiteFooter() {

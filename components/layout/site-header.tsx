@@ -1,14 +1,19 @@
 import type { ReactNode } from 'react';
-import { useTranslations } from 'next-intl';
-import { Link } from '@/lib/i18n/navigation';
+import { useLocale } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/server';
+import { Link } from '@/lib/i18n/link';
+import { isLocale, routing } from '@/lib/i18n/routing';
 import { LanguageToggle } from './language-toggle';
 
 /**
- * Agency and portal name (a link home), the language toggle and the account area. `account` is the
- * signed-in person's links and sign-out button, or a sign-in link (components/layout/account-nav.tsx).
+ * Agency and portal name (a link home), the language toggle and the account area: the signed-in
+ * person's links and sign-out button (account-nav.tsx) on the portal's pages, a sign-in link on the
+ * pages that are the same for everyone.
  */
-export function SiteHeader({ account }: { account?: ReactNode }) {
+export function SiteHeader({ account }: { account: ReactNode }) {
   const t = useTranslations('meta');
+  const shell = useTranslations('shell');
+  const locale = useLocale();
   return (
     <header className="border-b-4 border-primary bg-white">
       <div className="mx-auto flex max-w-page flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-4">
@@ -20,11 +25,24 @@ export function SiteHeader({ account }: { account?: ReactNode }) {
           </span>
         </Link>
         <div className="flex flex-wrap items-center gap-x-6 gap-y-3 sm:ml-auto sm:justify-end">
-          <LanguageToggle className="inline-flex min-h-11 items-center rounded px-3 font-bold ring-2 ring-primary ring-inset hover:bg-primary-lightest" />
+          <LanguageToggle
+            locale={isLocale(locale) ? locale : routing.defaultLocale}
+            label={shell('languageToggle')}
+            className="inline-flex min-h-11 items-center rounded px-3 font-bold ring-2 ring-primary ring-inset hover:bg-primary-lightest"
+          />
           {account}
         </div>
       </div>
     </header>
+  );
+}
+
+/** The page's main content, where the skip link leads. */
+export function MainContent({ children }: { children: ReactNode }) {
+  return (
+    <main id="main-content" tabIndex={-1} className="mx-auto w-full max-w-page flex-1 px-4 pt-8 pb-4 sm:pt-12">
+      {children}
+    </main>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/server';
 
 /** The first focusable element of every page: hidden until focused, then jumps to <main>. */
 export function SkipLink() {

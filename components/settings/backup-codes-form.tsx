@@ -4,13 +4,13 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { BackupCodesList } from '@/components/auth/backup-codes-list';
 import { Alert } from '@/components/ui/alert';
-import { ButtonLink } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button-link';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { toErrorSummaryItems } from '@/components/ui/error-summary-items';
 import { TextInput } from '@/components/ui/form-group';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { makeBackupCodesAction, type BackupCodesState } from '@/lib/auth/actions/settings';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 
 /**
  * The password again, then the ten new codes, shown this once: they come back in the action's answer

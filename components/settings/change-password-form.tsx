@@ -7,7 +7,7 @@ import { toErrorSummaryItems } from '@/components/ui/error-summary-items';
 import { TextInput } from '@/components/ui/form-group';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { changePasswordAction, type ChangePasswordState } from '@/lib/auth/actions/settings';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 
 /**
  * The current password again and the new one. Neither is ever sent back after a failed submit:

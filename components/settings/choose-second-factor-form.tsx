@@ -8,7 +8,7 @@ import { toErrorSummaryItems } from '@/components/ui/error-summary-items';
 import { TextInput } from '@/components/ui/form-group';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { chooseSecondFactorAction, type ChooseSecondFactorState } from '@/lib/auth/actions/settings';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 
 /**
  * Changing the second step: the password again and the new method (the choice fields shared with

@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/server';
 import type { RepresentativeProfile } from '@/lib/auth/account-settings';
 
 /** A representative's profile as the agency has it. Read-only: it is how the agency knows who acts for clients. */

@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/lib/i18n/server';
 import { StepIndicator } from '@/components/ui/step-indicator';
 
 /** Where the person is in setting up their staff account. */

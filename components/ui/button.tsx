@@ -1,5 +1,4 @@
-import type { ButtonHTMLAttributes, ComponentProps } from 'react';
-import { Link } from '@/lib/i18n/navigation';
+import type { ButtonHTMLAttributes } from 'react';
 import { cx } from './class-names';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'unstyled';
@@ -40,11 +39,4 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
  */
 export function Button({ variant = 'primary', className, type = 'submit', ...rest }: ButtonProps) {
   return <button type={type} className={buttonClasses(variant, className)} {...rest} />;
-}
-
-export type ButtonLinkProps = ComponentProps<typeof Link> & { variant?: Exclude<ButtonVariant, 'danger'> };
-
-/** A link that looks like a button ("Start now"), localised through next-intl's Link. */
-export function ButtonLink({ variant = 'primary', className, ...rest }: ButtonLinkProps) {
-  return <Link className={buttonClasses(variant, className)} {...rest} />;
 }

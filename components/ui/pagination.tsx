@@ -1,5 +1,6 @@
-import { useTranslations } from 'next-intl';
-import { Link } from '@/lib/i18n/navigation';
+
+import { Link } from '@/lib/i18n/link';
+import { useTranslations } from '@/lib/i18n/server';
 
 /**
  * Previous / numbered / next links (USWDS pagination), as plain links that keep the rest of the

@@ -1,5 +1,6 @@
-import { useTranslations } from 'next-intl';
+
 import { cx } from './class-names';
+import { useTranslations } from '@/lib/i18n/server';
 
 export interface StepIndicatorProps {
   /** The names of all steps, in order. */

@@ -6,7 +6,7 @@
  * the service for the caller's own account, answer with translated messages and what was typed
  * (never the access code), or redirect.
  */
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { formFields, requestMeta } from '@/lib/auth/actions/sign-up-support';
 import { requireArea } from '@/lib/auth/current-user';
@@ -18,6 +18,7 @@ import { linkCaseSchema, problemsByField, requestCodeSchema, type LinkCaseField,
 import { linkCaseWithAccessCode } from './link-case';
 import { requestNewAccessCode } from './request-new-code';
 import type { ZodError } from 'zod';
+import { getTranslations } from '@/lib/i18n/server';
 
 export type LinkCaseState = FormState<LinkCaseField> & {
   /** The code was real but expired, used or replaced: offer "Request a new access code". */

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { buildPortal } from '../build';
 import { onCleanup } from './cleanup';
 import { stopTree } from './process-tree';
 
@@ -29,18 +30,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** `next build`, with its output shown: a build takes long enough that silence looks like a hang. */
+/** The portal's build (scripts/build.ts), with its output shown: a build takes long enough that silence looks like a hang. */
 export async function buildApp(): Promise<void> {
-  const build = spawn(process.execPath, [nextBin, 'build'], {
-    stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  let undo: (() => Promise<void>) | undefined;
+  const code = await buildPortal(process.env, (stop) => {
+    undo = onCleanup('stop the build', stop);
   });
-  const undo = onCleanup('stop the build', () => {
-    build.kill('SIGTERM');
-  });
-  const code = await new Promise<number | null>((resolve) => build.once('exit', resolve));
-  await undo();
-  if (code !== 0) throw new ServerStartError(`next build failed (exit code ${code})`);
+  await undo?.();
+  if (code !== 0) throw new ServerStartError(`the build failed (exit code ${code})`);
 }
 
 export async function startServer(options: {

@@ -6,7 +6,7 @@
  * on the caller's own account (never an id from the form), answer with translated messages and what
  * was typed (never a password), or redirect.
  */
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { systemClock } from '@/lib/clock';
 import { redirect } from '@/lib/i18n/navigation';
@@ -29,6 +29,7 @@ import { clearSecondFactorSetup, readSecondFactorSetup, saveSecondFactorSetup } 
 import { minutesToWait } from '../sign-in-display';
 import { parseSecondFactorChoice, parseSixDigitCode, type CodeFormState, type ResendFormState } from '../sign-up-schema';
 import { formFields, requestMeta, translator } from './sign-up-support';
+import { getTranslations } from '@/lib/i18n/server';
 
 const requestId = async () => (await requestMeta()).requestId;
 

@@ -7,7 +7,7 @@
  */
 import { headers } from 'next/headers';
 import { redirect as redirectToPath } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { systemClock } from '@/lib/clock';
 import { redirect } from '@/lib/i18n/navigation';
@@ -26,6 +26,7 @@ import {
   type SecondStepMethod,
   type SignInFormState,
 } from '../sign-in-schemas';
+import { getTranslations } from '@/lib/i18n/server';
 
 async function requestMeta() {
   const h = await headers();

@@ -3,10 +3,11 @@
  * here may become an endpoint the browser can call.
  */
 import { headers } from 'next/headers';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { redirect } from '@/lib/i18n/navigation';
 import { landingPath } from '../policy';
 import { stagePaths, type SignUpStage } from '../sign-up-progress';
+import { getTranslations } from '@/lib/i18n/server';
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 

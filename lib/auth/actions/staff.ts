@@ -5,7 +5,7 @@
  * not signed in yet: the set-up link's token (or, after it, the set-up's pending session) is what
  * proves who they are, and the services check it before anything changes.
  */
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { systemClock } from '@/lib/clock';
 import { redirect } from '@/lib/i18n/navigation';
@@ -28,6 +28,7 @@ import {
 } from '../staff-accounts';
 import { clearStaffSetupCookie, readStaffSetupCookie, saveStaffSetupCookie } from '../staff-setup-cookie';
 import { formFields, requestMeta, translator } from './sign-up-support';
+import { getTranslations } from '@/lib/i18n/server';
 
 const requestId = async () => (await requestMeta()).requestId;
 
