@@ -7,10 +7,15 @@ export interface LoadResult {
   p50Ms: number;
   p99Ms: number;
   requests: number;
-  non2xx: number;
+  /** Answers with another status than the row expects (200 unless it says). */
+  wrongStatus: number;
+  /** Answers without the text the row expects. */
+  wrongContent: number;
+  /** Size of one answer's body (a page's HTML with its inline payload), from the request made between warm-up and run. */
+  bodyBytes?: number;
   /** Connection errors and timeouts. */
   errors: number;
-  /** Share of attempts that failed, errors and non-2xx answers alike: a row measuring error pages measures nothing. */
+  /** Share of attempts that failed: errors, wrong statuses and wrong contents alike. */
   failureRate: number;
 }
 
@@ -33,25 +38,35 @@ export async function runRow(
       .map(([name, value]) => `${name}=${value}`)
       .join('; ');
   }
+  const expected = request.expect ?? row.expect;
   const target: autocannon.Options = {
     url: new URL(request.path ?? row.path, baseUrl).toString(),
     method: row.method ?? 'GET',
     body: row.body,
     headers,
     connections: options.connections,
+    // Every answer is read: a row that measures an error page or a sign-in redirect measures nothing.
+    ...(expected ? { verifyBody: (body: unknown) => String(body).includes(expected) } : {}),
   };
   await fire({ ...target, duration: options.warmupSeconds });
-  await caughtUp(target);
+  const bodyBytes = await caughtUp(target);
   const result = await fire({ ...target, duration: options.durationSeconds });
-  const attempts = result.requests.total + result.errors;
+  const status = row.status ?? 200;
+  const answered = result.requests.total;
+  const rightStatus = (result.statusCodeStats as Record<string, { count: number }> | undefined)?.[String(status)]?.count ?? 0;
+  const wrongStatus = Math.max(0, answered - rightStatus);
+  const wrongContent = result.mismatches ?? 0;
+  const attempts = answered + result.errors;
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    requests: result.requests.total,
-    non2xx: result.non2xx,
+    requests: answered,
+    bodyBytes,
+    wrongStatus,
+    wrongContent,
     errors: result.errors,
-    failureRate: attempts === 0 ? 1 : (result.non2xx + result.errors) / attempts,
+    failureRate: attempts === 0 ? 1 : (wrongStatus + wrongContent + result.errors) / attempts,
   };
 }
 
@@ -61,7 +76,7 @@ export async function runRow(
  * of milliseconds, 50 of them would eat the first seconds of the run (and its p99). The extra
  * request is answered once the server has worked through them, so the run starts on an idle server.
  */
-async function caughtUp(target: autocannon.Options): Promise<void> {
+async function caughtUp(target: autocannon.Options): Promise<number | undefined> {
   try {
     const response = await fetch(target.url, {
       method: target.method,
@@ -70,9 +85,10 @@ async function caughtUp(target: autocannon.Options): Promise<void> {
       redirect: 'manual',
       signal: AbortSignal.timeout(30_000),
     });
-    await response.arrayBuffer();
+    return (await response.arrayBuffer()).byteLength;
   } catch {
     // The run itself reports a server that does not answer.
+    return undefined;
   }
 }
 
@@ -127,7 +143,8 @@ export async function runScenario(
     p50Ms: at(0.5),
     p99Ms: at(0.99),
     requests: run.latencies.length,
-    non2xx: 0,
+    wrongStatus: 0,
+    wrongContent: 0,
     errors: run.errors,
     failureRate: attempts === 0 ? 1 : run.errors / attempts,
   };

@@ -1,6 +1,7 @@
 /**
  * JavaScript a browser downloads for a page: the same-origin `<script src>` files the HTML names,
- * each gzip-compressed as a server or CDN would send it. Inline scripts (mostly the React Server
+ * each gzip-compressed as a server or CDN would send it. The `nomodule` legacy polyfill is left out:
+ * browsers that run modules (all the portal supports) never download it. Inline scripts (mostly the React Server
  * Components payload) travel inside the HTML; they are reported apart from the files.
  */
 import { gzipSync } from 'node:zlib';
@@ -30,6 +31,7 @@ export async function measurePages(baseUrl: string, paths: string[]): Promise<Pa
     const foreignScripts: string[] = [];
     const inline: string[] = [];
     for (const [, attributes, content] of html.matchAll(scriptTag)) {
+      if (/\bnomodule\b/i.test(attributes)) continue;
       const src = srcAttribute.exec(attributes);
       if (!src) {
         inline.push(content);

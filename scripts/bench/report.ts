@@ -4,16 +4,25 @@ import path from 'node:path';
 import type { LoadResult } from './load';
 import type { PageWeight } from './page-weight';
 import type { MemoryPeak } from './process-tree';
+import { P99_BUDGET_MS, type Reference, type Target } from './rows';
 import type { StoreKind } from './stores';
 
 export interface RowOutcome extends Partial<LoadResult> {
   name: string;
   path: string;
-  reference: boolean;
-  /** requests/second as a percentage of the reference row's, same store, same run. */
-  percentOfReference?: number;
+  reference?: Reference;
+  /** requests/second as a percentage of the static file's and of the floor's, same store, same run. */
+  percentOf?: Partial<Record<Reference, number>>;
+  target?: Target;
+  /** The target and the p99 budget both met; undefined for rows without a target. */
+  targetMet?: boolean;
   error?: string;
 }
+
+/** The JavaScript budget: the home page may send at most this much more (gzip) than the bare framework. */
+export const HOME_JS_OVER_FLOOR_BUDGET_BYTES = 10_000;
+/** The representative dashboard's page (25 clients) may weigh at most this, HTML and inline payload together. */
+export const DASHBOARD_PAGE_BUDGET_BYTES = 60_000;
 
 export interface StoreOutcome {
   store: StoreKind;
@@ -23,6 +32,8 @@ export interface StoreOutcome {
   rows: RowOutcome[];
   memory?: MemoryPeak;
   pages: (PageWeight | { path: string; error: string })[];
+  /** The floor app's page, measured the same way as `pages`. */
+  floorPage?: PageWeight | { path: string; error: string };
   /** Set when the store or its server could not be brought up: nothing was measured. */
   error?: string;
 }
@@ -44,23 +55,29 @@ const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 export function formatStore(outcome: StoreOutcome, run: { durationSeconds: number; connections: number }): string {
   const title = `### ${outcome.label} — ${run.durationSeconds} s per row, ${run.connections} connections`;
   if (outcome.error) return `${title}\n\nnot measured: ${outcome.error.split('\n')[0]}`;
+  const pct = (row: RowOutcome, of: Reference) => (row.percentOf?.[of] === undefined ? '–' : `${row.percentOf[of]!.toFixed(1)} %`);
+  const goal = (row: RowOutcome) =>
+    row.target ? `${row.targetMet ? 'met' : 'MISSED'}: ≥ ${row.target.percent} % of ${row.target.of}, p99 < ${P99_BUDGET_MS} ms` : '';
   const table = formatTable(
-    ['row', 'path', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', '% of reference'],
+    ['row', 'path', 'req/s', 'p50 ms', 'p99 ms', 'page kB', 'wrong answers', 'errors', '% of static', '% of floor', 'target'],
     outcome.rows.map((row) =>
       row.error
-        ? [row.name, row.path, '–', '–', '–', '–', '–', `failed: ${row.error}`]
+        ? [row.name, row.path, '–', '–', '–', '–', '–', '–', '–', '–', `failed: ${row.error}`]
         : [
             row.name,
             row.path,
             Math.round(row.requestsPerSecond ?? 0).toString(),
             ms(row.p50Ms),
             ms(row.p99Ms),
-            String(row.non2xx ?? 0),
+            row.bodyBytes === undefined ? '–' : (row.bodyBytes / 1000).toFixed(1),
+            String((row.wrongStatus ?? 0) + (row.wrongContent ?? 0)),
             String(row.errors ?? 0),
-            row.percentOfReference === undefined ? '–' : `${row.percentOfReference.toFixed(1)} %`,
+            pct(row, 'static'),
+            pct(row, 'floor'),
+            goal(row),
           ],
     ),
-    ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
   );
   const lines = [title, '', table, ''];
   if (outcome.memory) {
@@ -75,6 +92,22 @@ export function formatStore(outcome: StoreOutcome, run: { durationSeconds: numbe
       : `${page.path} ${kB(page.scriptGzipBytes)} in ${page.scriptFiles} files (+ ${kB(page.inlineScriptGzipBytes)} inline, HTML ${kB(page.htmlGzipBytes)})${page.status === 200 ? '' : ` [answered ${page.status}]`}`,
   );
   if (pages.length > 0) lines.push(`JavaScript per page, gzip: ${pages.join(' · ')}`);
+  const home = outcome.pages.find((page): page is PageWeight => page.path === '/' && !('error' in page));
+  const floor = outcome.floorPage && !('error' in outcome.floorPage) ? outcome.floorPage : undefined;
+  if (home && floor) {
+    const over = home.scriptGzipBytes - floor.scriptGzipBytes;
+    lines.push(
+      `home page JavaScript over the bare framework's (floor app ${kB(floor.scriptGzipBytes)} in ${floor.scriptFiles} files): ` +
+        `${kB(over)} (budget ${kB(HOME_JS_OVER_FLOOR_BUDGET_BYTES)}: ${over <= HOME_JS_OVER_FLOOR_BUDGET_BYTES ? 'met' : 'MISSED'})`,
+    );
+  }
+  const dashboard = outcome.rows.find((row) => row.name.startsWith('representative dashboard') && row.bodyBytes !== undefined);
+  if (dashboard) {
+    lines.push(
+      `representative dashboard page (25 clients), HTML with its inline payload: ${kB(dashboard.bodyBytes!)} ` +
+        `(budget ${kB(DASHBOARD_PAGE_BUDGET_BYTES)}: ${dashboard.bodyBytes! <= DASHBOARD_PAGE_BUDGET_BYTES ? 'met' : 'MISSED'})`,
+    );
+  }
   if (outcome.prepareSeconds !== undefined) lines.push(`store migrated and seeded in ${outcome.prepareSeconds.toFixed(1)} s`);
   return lines.join('\n');
 }

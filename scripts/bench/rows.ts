@@ -27,7 +27,21 @@ export interface RowRequest {
    * `path` then stays what the table shows.
    */
   path?: string;
+  /** Text every answer must contain, when only the setup knows it (a receipt number). */
+  expect?: string;
 }
+
+/** What a row is compared with: the static file (the machine's ceiling) or the floor (Next's own cost for a page). */
+export type Reference = 'static' | 'floor';
+
+/** A row's goal: at least `percent` % of a reference's requests/second, with p99 under P99_BUDGET_MS. */
+export interface Target {
+  of: Reference;
+  percent: number;
+}
+
+/** Every page row's p99 must stay under this, at 50 connections. */
+export const P99_BUDGET_MS = 500;
 
 export interface BenchRow {
   name: string;
@@ -35,9 +49,17 @@ export interface BenchRow {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: string;
   /**
-   * The ceiling every other row is compared with; exactly one row is the reference and it runs first.
+   * The row that measures a reference: the static file or the floor app; they run first, before
+   * the other rows have heated the machine.
    */
-  reference?: boolean;
+  reference?: Reference;
+  /** Served by the floor app (floor.ts) rather than the portal. */
+  floor?: boolean;
+  /** Text every answer must contain (checked on each one; a page that answers something else measures nothing). */
+  expect?: string;
+  /** The status every answer must have (200 unless said). */
+  status?: number;
+  target?: Target;
   setup?: (context: RowContext) => Promise<RowRequest>;
   /**
    * A multi-request journey measured as a whole instead of one URL under autocannon: each of
@@ -49,15 +71,26 @@ export interface BenchRow {
 
 export const rows: BenchRow[] = [
   {
-    // A file from public/ rather than a prerendered page: every page here passes through proxy.ts
-    // for its CSP nonce and locale, so none is truly static. The file still goes through the same
-    // Next server, headers and sockets, so the ratio isolates what the application itself adds.
+    // A file from public/: the same Next server, headers and sockets as every page, with nothing to
+    // render, so it is the ceiling of this machine in this run.
     name: 'reference: static file',
     path: '/bench/reference.html',
-    reference: true,
+    reference: 'static',
+    expect: 'reference',
   },
-  { name: 'home page', path: '/' },
-  { name: 'health check', path: '/api/health' },
+  {
+    name: 'floor: minimal dynamic Next page, 25-row table',
+    path: '/',
+    reference: 'floor',
+    floor: true,
+    expect: 'IOE0912345624',
+  },
+  // Prerendered for everyone: compared with the static file.
+  { name: 'home page (prerendered)', path: '/', expect: 'Your immigration cases, online', target: { of: 'static', percent: 50 } },
+  // Public but rendered per request (they send signed-in people on, and keep a return address).
+  { name: 'sign-in page', path: '/sign-in', expect: 'name="password"', target: { of: 'floor', percent: 80 } },
+  { name: 'page not found', path: '/no-such-page', status: 404, expect: 'Page not found', target: { of: 'floor', percent: 80 } },
+  { name: 'health check', path: '/api/health', expect: '"status":"ok"' },
   {
     name: 'sign-in round trips (password + code)',
     path: '/sign-in → /sign-in/verify',
@@ -65,9 +98,19 @@ export const rows: BenchRow[] = [
     scenarioUsers: signInUsers,
   },
   // Signed-in pages: each setup makes its own account and cases, then signs in through the pages.
-  { name: 'representative dashboard, 200 client cases', path: '/dashboard', setup: representativeDashboard },
-  { name: 'case page', path: '/cases/{receipt}', setup: casePage },
-  { name: 'signed-in applicant dashboard, 20 linked cases', path: '/dashboard', setup: applicantDashboard },
+  {
+    name: 'representative dashboard, 200 client cases',
+    path: '/dashboard',
+    setup: representativeDashboard,
+    target: { of: 'floor', percent: 40 },
+  },
+  { name: 'case page', path: '/cases/{receipt}', setup: casePage, target: { of: 'floor', percent: 60 } },
+  {
+    name: 'signed-in applicant dashboard, 20 linked cases',
+    path: '/dashboard',
+    setup: applicantDashboard,
+    target: { of: 'floor', percent: 60 },
+  },
 ];
 
 export { cookiesSetBy } from './cookies';

@@ -45,8 +45,12 @@ export async function startServer(options: {
   env: NodeJS.ProcessEnv;
   logFile: string;
   startupTimeoutMs?: number;
+  /** The app to serve (the portal by default; the bench's floor app). */
+  cwd?: string;
+  /** Asked until it answers 200 before the server counts as started. */
+  readyPath?: string;
 }): Promise<RunningServer> {
-  const { port, env, logFile, startupTimeoutMs = 60_000 } = options;
+  const { port, env, logFile, startupTimeoutMs = 60_000, cwd, readyPath = '/api/health' } = options;
   const log = openSync(logFile, 'a');
   // Bound to the loopback interface: the bench sends load to this machine only and exposes nothing.
   // By name, not as 127.0.0.1: Next addresses its own rewrites to http://localhost:<port>, and under
@@ -54,6 +58,7 @@ export async function startServer(options: {
   const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', 'localhost'], {
     stdio: ['ignore', log, log],
     env,
+    cwd,
   });
   closeSync(log);
   if (child.pid === undefined) throw new ServerStartError('next start could not be spawned');
@@ -70,16 +75,16 @@ export async function startServer(options: {
   for (;;) {
     if (exitCode !== undefined) {
       await stop();
-      throw new ServerStartError(`next start exited (code ${exitCode}) before /api/health answered\n${tail(logFile)}`);
+      throw new ServerStartError(`next start exited (code ${exitCode}) before ${readyPath} answered\n${tail(logFile)}`);
     }
     if (Date.now() > deadline) {
       await stop();
       throw new ServerStartError(
-        `/api/health did not answer 200 within ${startupTimeoutMs / 1000} s (${lastProblem})\n${tail(logFile)}`,
+        `${readyPath} did not answer 200 within ${startupTimeoutMs / 1000} s (${lastProblem})\n${tail(logFile)}`,
       );
     }
     try {
-      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2000) });
+      const response = await fetch(`${baseUrl}${readyPath}`, { signal: AbortSignal.timeout(2000) });
       if (response.ok) return { pid, baseUrl, stop };
       lastProblem = `last answer: ${response.status} ${await response.text()}`;
     } catch (error) {

@@ -51,5 +51,5 @@ async function signedInPage(
       expect === 'target' ? `the case ${expected[0]}` : expect === 'all' ? `${expected.length - shown.length} of its ${expected.length} cases` : `any of its ${expected.length} cases`;
     throw new Error(`${path} for the ${cases.role} just signed in answered 200 but does not show ${what}`);
   }
-  return { cookies, path };
+  return { cookies, path, expect: expect === 'target' ? made.caseWithLongestHistory : shown[0] };
 }
