@@ -25,7 +25,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
     <>
       <title>{meta.title.replace('{page}', errors.serverTitle)}</title>
       <PlainHeader agency={meta.agency} portal={meta.portal} />
-      <main id="main-content" tabIndex={-1} className="mx-auto w-full max-w-page flex-1 px-4 pt-8 pb-4 sm:pt-12">
+      <main id="main-content" tabIndex={-1} className="shell-width site-main">
         <h1 ref={heading} tabIndex={-1} className="focus:outline-none">
           {errors.serverTitle}
         </h1>

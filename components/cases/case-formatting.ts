@@ -8,6 +8,14 @@ import { AGENCY_TIME_ZONE } from '@/lib/notifications/templates';
 
 type Formatter = ReturnType<typeof createFormatter>;
 
+/** 'en-CA' writes dates as YYYY-MM-DD: the machine-readable day of a status, for <time dateTime>. Made once. */
+const agencyDay = new Intl.DateTimeFormat('en-CA', { timeZone: AGENCY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The agency's calendar day of a status, as YYYY-MM-DD. */
+export function statusDay(at: Date): string {
+  return agencyDay.format(at);
+}
+
 export function statusDate(format: Formatter, at: Date): string {
   return format.dateTime(at, { dateStyle: 'long', timeZone: AGENCY_TIME_ZONE });
 }

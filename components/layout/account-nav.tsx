@@ -6,8 +6,6 @@ import { currentSession } from '@/lib/auth/current-user';
 import { landingPath } from '@/lib/auth/policy';
 import { Link } from '@/lib/i18n/link';
 
-const linkClasses = 'inline-flex min-h-6 items-center';
-
 /**
  * The header's account area: who is signed in, their pages and a sign-out button (a form posting to
  * a server action, so it works without JavaScript), or a sign-in link. It only shows links; every
@@ -17,18 +15,12 @@ export async function AccountNav() {
   const [session, t] = await Promise.all([currentSession(), getTranslations('session.account')]);
   if (!session) return <SignInLink />;
   return (
-    <nav aria-label={t('label')} className="flex flex-wrap items-center gap-x-5 gap-y-2">
-      <span className="text-base-dark">{t('signedInAs', { name: displayName(session.user) })}</span>
-      <Link href={landingPath(session.user.role)} className={linkClasses}>
-        {t('yourAccount')}
-      </Link>
-      <Link href="/settings" className={linkClasses}>
-        {t('settings')}
-      </Link>
+    <nav aria-label={t('label')}>
+      <span>{t('signedInAs', { name: displayName(session.user) })}</span>
+      <Link href={landingPath(session.user.role)}>{t('yourAccount')}</Link>
+      <Link href="/settings">{t('settings')}</Link>
       <form action={signOutAction}>
-        <Button variant="secondary" className="min-h-10 px-4 py-1.5">
-          {t('signOut')}
-        </Button>
+        <Button variant="secondary">{t('signOut')}</Button>
       </form>
     </nav>
   );
@@ -38,8 +30,6 @@ export async function AccountNav() {
 export function SignInLink() {
   const t = useTranslations('session.account');
   return (
-    <Link href="/sign-in" className={linkClasses}>
-      {t('signIn')}
-    </Link>
+    <Link href="/sign-in">{t('signIn')}</Link>
   );
 }

@@ -11,13 +11,13 @@ const other: Record<Locale, Locale> = { en: 'es', es: 'en' };
  * component only because the address of the page is known to the browser, not to a page rendered
  * once for everyone; it ships no translations (the label comes from the server).
  */
-export function LanguageToggle({ locale, label, className }: { locale: Locale; label: string; className?: string }) {
+export function LanguageToggle({ locale, label }: { locale: Locale; label: string }) {
   const target = other[locale];
   // English pages have no prefix; Spanish ones start with /es. The server may also see /en.
   const page = usePathname().replace(/^\/(en|es)(?=\/|$)/, '') || '/';
   const href = target === 'en' ? page : `/es${page === '/' ? '' : page}`;
   return (
-    <a href={href} lang={target} hrefLang={target} className={className}>
+    <a href={href} lang={target} hrefLang={target}>
       {label}
     </a>
   );

@@ -4,12 +4,12 @@ import { useTranslations } from '@/lib/i18n/server';
 export function OfficialBanner() {
   const t = useTranslations('shell');
   return (
-    <section aria-label={t('officialBanner')} className="bg-base-lightest text-[0.875rem]">
-      <div className="mx-auto flex max-w-page items-center gap-2 px-4 py-1.5">
-        <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" className="size-4 shrink-0 fill-primary-dark">
+    <section aria-label={t('officialBanner')} className="site-banner">
+      <div className="shell-width">
+        <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24">
           <path d="M12 1 3 5v6c0 5.55 3.84 10.74 9 12 5.16-1.26 9-6.45 9-12V5l-9-4Zm-2 16-4-4 1.41-1.41L10 14.17l6.59-6.59L18 9l-8 8Z" />
         </svg>
-        <p className="m-0">{t('officialBanner')}</p>
+        <p>{t('officialBanner')}</p>
       </div>
     </section>
   );

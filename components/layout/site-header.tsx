@@ -8,28 +8,24 @@ import { LanguageToggle } from './language-toggle';
 /**
  * Agency and portal name (a link home), the language toggle and the account area: the signed-in
  * person's links and sign-out button (account-nav.tsx) on the portal's pages, a sign-in link on the
- * pages that are the same for everyone.
+ * pages that are the same for everyone. Styled by `.site-header` (app/globals.css).
  */
 export function SiteHeader({ account }: { account: ReactNode }) {
   const t = useTranslations('meta');
   const shell = useTranslations('shell');
   const locale = useLocale();
   return (
-    <header className="border-b-4 border-primary bg-white">
-      <div className="mx-auto flex max-w-page flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-4">
-        <Link href="/" className="group flex items-center gap-3 text-base-darkest no-underline visited:text-base-darkest hover:text-base-darkest">
+    <header className="site-header">
+      <div className="shell-width">
+        <Link href="/" className="site-name">
           <Seal />
-          <span className="flex flex-col leading-tight">
-            <span className="text-[0.9375rem] font-normal text-base-dark">{t('agency')}</span>
-            <span className="text-[1.375rem] font-bold group-hover:underline">{t('portal')}</span>
+          <span>
+            <span>{t('agency')}</span>
+            <span>{t('portal')}</span>
           </span>
         </Link>
-        <div className="flex flex-wrap items-center gap-x-6 gap-y-3 sm:ml-auto sm:justify-end">
-          <LanguageToggle
-            locale={isLocale(locale) ? locale : routing.defaultLocale}
-            label={shell('languageToggle')}
-            className="inline-flex min-h-11 items-center rounded px-3 font-bold ring-2 ring-primary ring-inset hover:bg-primary-lightest"
-          />
+        <div className="site-tools">
+          <LanguageToggle locale={isLocale(locale) ? locale : routing.defaultLocale} label={shell('languageToggle')} />
           {account}
         </div>
       </div>
@@ -40,7 +36,7 @@ export function SiteHeader({ account }: { account: ReactNode }) {
 /** The page's main content, where the skip link leads. */
 export function MainContent({ children }: { children: ReactNode }) {
   return (
-    <main id="main-content" tabIndex={-1} className="mx-auto w-full max-w-page flex-1 px-4 pt-8 pb-4 sm:pt-12">
+    <main id="main-content" tabIndex={-1} className="shell-width site-main">
       {children}
     </main>
   );
@@ -49,7 +45,7 @@ export function MainContent({ children }: { children: ReactNode }) {
 /** A simple agency mark; decorative, the name next to it is the link text. */
 function Seal() {
   return (
-    <svg aria-hidden="true" focusable="false" viewBox="0 0 48 48" className="size-11 shrink-0">
+    <svg aria-hidden="true" focusable="false" viewBox="0 0 48 48">
       <circle cx="24" cy="24" r="23" fill="#1a4480" />
       <circle cx="24" cy="24" r="18.5" fill="none" stroke="#fff" strokeWidth="1.5" />
       <path d="M24 11l3.1 6.6 7.2.9-5.3 5 1.4 7.1L24 27.1l-6.4 3.5 1.4-7.1-5.3-5 7.2-.9z" fill="#fff" />

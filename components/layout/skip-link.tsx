@@ -4,10 +4,7 @@ import { useTranslations } from '@/lib/i18n/server';
 export function SkipLink() {
   const t = useTranslations('shell');
   return (
-    <a
-      href="#main-content"
-      className="absolute left-2 top-2 z-50 -translate-y-[200%] bg-white px-4 py-3 font-bold text-primary focus:translate-y-0"
-    >
+    <a href="#main-content" className="skip-link">
       {t('skipLink')}
     </a>
   );

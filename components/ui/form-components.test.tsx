@@ -121,7 +121,7 @@ describe('step indicator and table', () => {
     expect(markup(<StepIndicator steps={['A', 'B', 'C']} current={3} />, 'es')).toContain('Paso 3 de 3');
   });
 
-  it('has a caption, column headers with scope and labelled cells', () => {
+  it('has a caption, column headers with scope, and the labels of the stacked layout once per table', () => {
     const html = markup(
       <Table
         caption="Your cases"
@@ -135,7 +135,29 @@ describe('step indicator and table', () => {
     );
     expect(html).toMatch(/<caption[^>]*>Your cases<\/caption>/);
     expect(html).toMatch(/<th scope="col"[^>]*>Receipt number<\/th>/);
-    expect(html).toMatch(/<th scope="row" data-label="Receipt number"[^>]*>IOE0912345678<\/th>/);
-    expect(html).toMatch(/<td data-label="Status"[^>]*>Case Was Received<\/td>/);
+    expect(html).toMatch(/<th scope="row">IOE0912345678<\/th>/);
+    expect(html).toMatch(/<td>Case Was Received<\/td>/);
+    expect(html).toMatch(/<table [^>]*style="--column-1:&quot;Receipt number&quot;;--column-2:&quot;Status&quot;"/);
+  });
+
+  it('groups rows under a heading row per group, in one table', () => {
+    const html = markup(
+      <Table
+        caption="Clients"
+        groups={[
+          { key: 'a', heading: 'Ana', rows: [{ receipt: 'IOE0912345678' }] },
+          { key: 'b', heading: 'Bo', rows: [{ receipt: 'IOE0912345679' }, { receipt: 'IOE0912345670' }] },
+        ]}
+        rowKey={(row) => row.receipt}
+        columns={[
+          { header: 'Receipt number', cell: (row) => row.receipt, rowHeader: true },
+          { header: 'Status', cell: () => 'Received' },
+        ]}
+      />,
+    );
+    expect(html.match(/<table/g)).toHaveLength(1);
+    expect(html.match(/<tbody>/g)).toHaveLength(2);
+    expect(html).toContain('<th scope="rowgroup" colSpan="2">Bo</th>');
+    expect(html.match(/<th scope="row">/g)).toHaveLength(3);
   });
 });

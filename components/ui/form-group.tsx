@@ -121,7 +121,8 @@ export function FormGroup({
 
 export type InputWidth = '2xs' | 'xs' | 'sm' | 'md' | 'lg' | 'xl' | '2xl' | 'full';
 
-const widths: Record<InputWidth, string> = {
+/** Narrower fields for shorter answers; 'full' is the design system's default (`.input`, app/globals.css). */
+const widths: Record<InputWidth, string | undefined> = {
   '2xs': 'max-w-[7ex]',
   xs: 'max-w-[11ex]',
   sm: 'max-w-[15ex]',
@@ -129,16 +130,11 @@ const widths: Record<InputWidth, string> = {
   lg: 'max-w-[32ex]',
   xl: 'max-w-[42ex]',
   '2xl': 'max-w-[52ex]',
-  full: 'max-w-[30rem]',
+  full: undefined,
 };
 
-const controlBase =
-  'mt-2 block w-full rounded-none border border-base-dark bg-white px-2 text-base-darkest text-[1.0625rem] ' +
-  'disabled:bg-base-lightest disabled:text-base-dark';
-const controlError = 'border-4 border-error';
-
 export function controlClasses(error?: string, width: InputWidth = 'full', className?: string) {
-  return cx(controlBase, widths[width], error && controlError, className);
+  return cx('input', widths[width], error && 'input-error', className);
 }
 
 export type TextInputProps = FieldProps &
@@ -168,7 +164,7 @@ export function TextInput({
         <input
           name={name ?? id}
           type={type}
-          className={controlClasses(error, width, cx('h-10', className))}
+          className={controlClasses(error, width, className)}
           {...rest}
           {...a11y}
         />
@@ -184,7 +180,7 @@ export function Textarea({ id, name, label, hint, error, optional, pageHeading, 
   return (
     <FormGroup id={id} label={label} hint={hint} error={error} optional={optional} pageHeading={pageHeading} groupClassName={groupClassName}>
       {(a11y) => (
-        <textarea name={name ?? id} rows={rows} className={controlClasses(error, 'full', cx('py-2', className))} {...rest} {...a11y} />
+        <textarea name={name ?? id} rows={rows} className={controlClasses(error, 'full', className)} {...rest} {...a11y} />
       )}
     </FormGroup>
   );
@@ -225,7 +221,7 @@ export function Select({
   return (
     <FormGroup id={id} label={label} hint={hint} error={error} optional={optional} pageHeading={pageHeading} groupClassName={groupClassName}>
       {(a11y) => (
-        <select name={name ?? id} className={controlClasses(error, width, cx('h-10', className))} {...rest} {...a11y}>
+        <select name={name ?? id} className={controlClasses(error, width, className)} {...rest} {...a11y}>
           {empty !== null ? <option value="">{empty}</option> : null}
           {options.map((option) => (
             <option key={option.value} value={option.value} disabled={option.disabled}>

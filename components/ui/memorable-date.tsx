@@ -38,7 +38,7 @@ export function MemorableDate({ id, name = id, legend, hint, error, defaultValue
               maxLength={p.maxLength}
               defaultValue={p.value}
               aria-invalid={error ? true : undefined}
-              className={controlClasses(error, p.width, 'h-10 mt-1')}
+              className={controlClasses(error, p.width, 'mt-1')}
             />
           </div>
         ))}

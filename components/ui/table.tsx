@@ -1,4 +1,4 @@
-import type { Key, ReactNode } from 'react';
+import type { CSSProperties, Key, ReactNode } from 'react';
 import { cx } from './class-names';
 
 export interface TableColumn<Row> {
@@ -16,13 +16,22 @@ export interface TableColumn<Row> {
   width?: string;
 }
 
+export interface TableGroup<Row> {
+  key: Key;
+  /** Fills the group's first row, a header for the rows below it (<th scope="rowgroup">). */
+  heading: ReactNode;
+  rows: readonly Row[];
+}
+
 export interface TableProps<Row> {
   /** Every table needs a caption saying what it lists. */
   caption: ReactNode;
   /** Keep the caption for screen readers only (when a heading right above already says it). */
   captionHidden?: boolean;
   columns: TableColumn<Row>[];
-  rows: readonly Row[];
+  /** The rows; or `groups` instead, each a <tbody> under a heading row (one table for a whole list, not a table per group). */
+  rows?: readonly Row[];
+  groups?: readonly TableGroup<Row>[];
   rowKey: (row: Row, index: number) => Key;
   /** Shown in a single cell when there are no rows. */
   empty?: ReactNode;
@@ -35,80 +44,92 @@ export interface TableProps<Row> {
 
 /**
  * A data table, USWDS style: a caption, column headers with scope, optional row headers and, on
- * small screens, rows stacked as labelled blocks instead of a table that scrolls sideways.
+ * small screens, rows stacked as labelled blocks instead of a table that scrolls sideways. The look
+ * comes from the `.data-table` rules of the design system (app/globals.css), not from classes on
+ * each cell: a long list pays only for its content.
  */
 export function Table<Row>({
   caption,
   captionHidden,
   columns,
   rows,
+  groups,
   rowKey,
   empty,
   stacked = true,
   fixed,
   className,
 }: TableProps<Row>) {
-  const s = (classes: string) => (stacked ? classes : '');
-  const cellBase = cx(
-    'border-b border-base-light px-3 py-2.5 align-top first:pl-0 last:pr-0',
-    s('max-sm:block max-sm:border-0 max-sm:px-0 max-sm:py-1 max-sm:text-left'),
-    s('max-sm:before:block max-sm:before:font-bold max-sm:before:content-[attr(data-label)]'),
-  );
-  return (
-    <div className={cx('my-6 w-full', !stacked && 'overflow-x-auto', className)}>
-      <table className={cx('w-full border-collapse text-left', fixed && 'table-fixed', s('max-sm:block'))}>
-        <caption
-          className={cx(
-            captionHidden ? 'sr-only' : 'mb-3 text-left text-[1.3125rem] font-bold',
-            s('max-sm:block'),
-          )}
-        >
-          {caption}
-        </caption>
-        <thead className={s('max-sm:sr-only')}>
-          <tr>
-            {columns.map((column) => (
-              <th
-                key={column.header}
-                scope="col"
-                className={cx(
-                  'border-b-2 border-base-darkest px-3 py-2 align-bottom font-bold first:pl-0 last:pr-0',
-                  column.numeric && 'text-right',
-                  column.width,
-                )}
-              >
-                {column.headerHidden ? <span className="sr-only">{column.header}</span> : column.header}
+  const table = (
+    <table className={cx('data-table', fixed && 'data-table-fixed', !stacked && 'data-table-scroll', className)} style={stacked ? stackedLabels(columns) : undefined}>
+      <caption className={captionHidden ? 'sr-only' : undefined}>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th key={column.header} scope="col" {...classes(column.numeric && 'numeric', column.width)}>
+              {column.headerHidden ? <span className="sr-only">{column.header}</span> : column.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      {groups ? (
+        groups.map((group) => (
+          <tbody key={group.key}>
+            <tr>
+              <th scope="rowgroup" colSpan={columns.length}>
+                {group.heading}
               </th>
+            </tr>
+            {group.rows.map((row, index) => (
+              <tr key={rowKey(row, index)}>{columns.map((column, at) => tableCell(column, row, at))}</tr>
             ))}
-          </tr>
-        </thead>
-        <tbody className={s('max-sm:block')}>
-          {rows.length === 0 && empty ? (
-            <tr className={s('max-sm:block')}>
-              <td colSpan={columns.length} className="border-b border-base-light py-3 text-base-dark">
+          </tbody>
+        ))
+      ) : (
+        <tbody>
+          {(rows ?? []).length === 0 && empty ? (
+            <tr>
+              <td colSpan={columns.length} className="empty">
                 {empty}
               </td>
             </tr>
           ) : null}
-          {rows.map((row, index) => (
-            <tr key={rowKey(row, index)} className={s('max-sm:block max-sm:border-b-2 max-sm:border-base-light max-sm:py-3')}>
-              {columns.map((column) => {
-                const Cell = column.rowHeader ? 'th' : 'td';
-                return (
-                  <Cell
-                    key={column.header}
-                    scope={column.rowHeader ? 'row' : undefined}
-                    data-label={column.headerHidden ? undefined : column.header}
-                    className={cx(cellBase, column.rowHeader ? 'font-bold' : 'font-normal', column.numeric && 'text-right')}
-                  >
-                    {column.cell(row)}
-                  </Cell>
-                );
-              })}
-            </tr>
+          {(rows ?? []).map((row, index) => (
+            <tr key={rowKey(row, index)}>{columns.map((column, at) => tableCell(column, row, at))}</tr>
           ))}
         </tbody>
-      </table>
-    </div>
+      )}
+    </table>
   );
+  return stacked ? table : <div className="table-scroll">{table}</div>;
+}
+
+/**
+ * One cell: a row header (<th scope="row">) or a data cell. Only the attributes a cell needs are
+ * set, and its key is its position: every byte of a cell is sent twice (the HTML and the page's
+ * inline payload), dozens of times a page.
+ */
+function tableCell<Row>(column: TableColumn<Row>, row: Row, at: number): ReactNode {
+  const Cell = column.rowHeader ? 'th' : 'td';
+  return (
+    <Cell key={at} {...(column.rowHeader ? { scope: 'row' } : {})} {...classes(column.numeric && 'numeric')}>
+      {column.cell(row)}
+    </Cell>
+  );
+}
+
+function classes(...names: Parameters<typeof cx>): { className?: string } {
+  const className = cx(...names);
+  return className ? { className } : {};
+}
+
+/**
+ * The labels of the stacked layout (small screens), once per table: the stylesheet writes column n's
+ * label before each cell of that column from --column-n (app/globals.css), instead of every cell
+ * carrying its own.
+ */
+function stackedLabels<Row>(columns: TableColumn<Row>[]): CSSProperties {
+  return Object.fromEntries(
+    columns.flatMap((column, at) => (column.headerHidden ? [] : [[`--column-${at + 1}`, JSON.stringify(column.header)]])),
+  ) as CSSProperties;
 }

@@ -10,7 +10,7 @@ import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { systemClock } from '@/lib/clock';
 import { redirect } from '@/lib/i18n/navigation';
-import { auth } from './auth';
+import { sessionTokenFromCookie } from './auth';
 import { mayEnter, type Area } from './policy';
 import { checkSession, type SessionCheck } from './sessions';
 
@@ -18,8 +18,7 @@ export type ActiveSession = Extract<SessionCheck, { status: 'active' }>;
 
 /** The session of this request, looked up once per request. */
 export const getAuthState = cache(async (): Promise<SessionCheck> => {
-  const session = await auth();
-  return checkSession(getDb(), systemClock, (session as { sid?: string } | null)?.sid);
+  return checkSession(getDb(), systemClock, await sessionTokenFromCookie());
 });
 
 export async function currentSession(): Promise<ActiveSession | null> {

@@ -10,23 +10,18 @@ import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { systemClock } from '@/lib/clock';
 import { redirect } from '@/lib/i18n/navigation';
-import { auth, signOut } from '../auth';
+import { sessionTokenFromCookie, signOut } from '../auth';
 import { safeReturnPath } from '../current-user';
 import { endSessionIfTimedOut, sessionTimeState, staySignedIn, type SessionTimeState } from '../session-lifecycle';
-
-async function sessionToken(): Promise<string | null> {
-  const session = (await auth()) as { sid?: string } | null;
-  return session?.sid ?? null;
-}
 
 const requestId = async () => (await headers()).get('x-request-id');
 
 export async function sessionTimeAction(): Promise<SessionTimeState> {
-  return sessionTimeState(getDb(), systemClock, await sessionToken());
+  return sessionTimeState(getDb(), systemClock, await sessionTokenFromCookie());
 }
 
 export async function staySignedInAction(): Promise<SessionTimeState> {
-  return staySignedIn(getDb(), systemClock, { token: await sessionToken(), requestId: await requestId() });
+  return staySignedIn(getDb(), systemClock, { token: await sessionTokenFromCookie(), requestId: await requestId() });
 }
 
 /**
@@ -35,7 +30,7 @@ export async function staySignedInAction(): Promise<SessionTimeState> {
  * kept it alive, its time left is returned and nothing ends.
  */
 export async function endTimedOutSessionAction(returnTo: unknown): Promise<SessionTimeState> {
-  const state = await endSessionIfTimedOut(getDb(), systemClock, { token: await sessionToken(), requestId: await requestId() });
+  const state = await endSessionIfTimedOut(getDb(), systemClock, { token: await sessionTokenFromCookie(), requestId: await requestId() });
   if (state.status === 'active') return state;
   await signOut({ redirect: false });
   const query = new URLSearchParams({ returnTo: safeReturnPath(typeof returnTo === 'string' ? returnTo : null) });

@@ -10,14 +10,14 @@ import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { systemClock } from '@/lib/clock';
 import { redirect } from '@/lib/i18n/navigation';
-import { auth, signOut } from '../auth';
+import { sessionTokenFromCookie, signOut } from '../auth';
 import { clearPendingSignIn } from '../pending-sign-in';
 import { endSignedInSession } from '../session-lifecycle';
 
 export async function signOutAction(): Promise<void> {
-  const session = (await auth()) as { sid?: string } | null;
-  if (session?.sid) {
-    await endSignedInSession(getDb(), systemClock, { token: session.sid, reason: 'sign_out', requestId: (await headers()).get('x-request-id') });
+  const token = await sessionTokenFromCookie();
+  if (token) {
+    await endSignedInSession(getDb(), systemClock, { token, reason: 'sign_out', requestId: (await headers()).get('x-request-id') });
   }
   await signOut({ redirect: false });
   await clearPendingSignIn();

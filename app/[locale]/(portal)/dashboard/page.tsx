@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { SessionSummary } from '@/components/auth/session-summary';
-import { CaseTable } from '@/components/cases/case-table';
-import { ClientCaseList } from '@/components/cases/client-case-list';
+import { CaseTable, ClientCaseTable } from '@/components/cases/case-table';
 import { ClientSearchForm } from '@/components/cases/client-search-form';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button-link';
@@ -133,7 +132,7 @@ async function RepresentativeCases({
               ? t('noMatch')
               : `${t('summary', { clients: clients.length, cases: cases.length })}. ${t('shown', { from: page.from, to: page.to, total: clients.length })}`}
           </p>
-          <ClientCaseList clients={page.clients} />
+          <ClientCaseTable clients={page.clients} caption={t('clientsCaption')} />
           <Pagination page={page.page} pages={page.pages} hrefFor={(n) => `/dashboard?${query.withPage(n)}`} />
         </>
       )}
