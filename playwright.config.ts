@@ -13,8 +13,11 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 2,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Timeouts are per step, sized for a busy two-core machine: a page load may take 30 s, a click or
+  // an expectation 15 s. A journey as a whole is bounded only by its steps (the test timeout is a
+  // backstop against a hang), so a long story is not failed for being long on a slow machine.
+  timeout: 10 * 60_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
     ...devices['Desktop Chrome'],
@@ -22,6 +25,8 @@ export default defineConfig({
     locale: 'en-US',
     timezoneId: 'UTC',
     trace: 'retain-on-failure',
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -45,7 +50,8 @@ export default defineConfig({
     env: { DATABASE_URL: 'file:data/e2e.db', NEXT_DIST_DIR: '.next-e2e', NEXT_TELEMETRY_DISABLED: '1', ACCESS_LOG: 'off' },
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
-    stdout: 'pipe',
+    // The server's own log is for people running it, not for the test report.
+    stdout: 'ignore',
     stderr: 'pipe',
   },
 });

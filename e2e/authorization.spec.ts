@@ -72,9 +72,6 @@ function check(result: { status: number; location: string | null }, route: PageR
   }
 }
 
-// Each test signs in and opens every page twice (English and Spanish): more than a journey's 30 seconds on a busy machine.
-test.describe.configure({ timeout: 120_000 });
-
 const prefixes = ['', '/es'] as const;
 /** The page's address in a language: "/es/settings", and "/es" (not "/es/") for the home page. */
 const localised = (prefix: '' | '/es', sample: string) => (prefix && sample === '/' ? prefix : prefix + sample);

@@ -13,8 +13,6 @@ import { addRepresentativeProfile, freshCase, linkDirectly } from './support/cas
 import { latestMessageTo } from './support/outbox';
 import { signInAndLand as signIn } from './support/sign-in';
 
-test.describe.configure({ timeout: 180_000 });
-
 async function signedInRequest(browser: Browser, baseURL: string | undefined, account: FreshAccount, playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }) {
   const context = await browser.newContext();
   const page = await context.newPage();

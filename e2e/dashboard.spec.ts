@@ -8,8 +8,6 @@ import { createFreshAccount } from './support/accounts';
 import { addRepresentativeProfile, clientCases, freshCase, linkDirectly } from './support/cases';
 import { signInAndLand } from './support/sign-in';
 
-test.describe.configure({ timeout: 90_000 });
-
 const families = ['Zamora', 'Abara', 'Ñúñez', 'Bello', 'Cruz', 'Duarte', 'Espinoza', 'Fofana', 'García', 'Haddad', 'Ibarra', 'Jovanović', 'Kaur', 'Lam', 'Morales', 'Nakamura', 'Ortiz', 'Pham', 'Quispe', 'Rahimi', 'Silva', 'Tadesse', 'Ueda', 'Vargas', 'Wong', 'Xu', 'Yilmaz', 'Álvarez'];
 
 test('a representative pages through clients alphabetically, filters by form and finds what needs action', async ({ page }) => {

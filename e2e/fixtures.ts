@@ -4,10 +4,35 @@ import { test as base, expect, type Page } from '@playwright/test';
 /** WCAG 2.2 AA and axe's best practices: the bar for every page (spec §10). */
 export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-/** Runs axe-core on the page as it is now and fails with a readable list of what is wrong. */
+/**
+ * Page states already checked by this worker. A state is a page (its address with the parts that
+ * name someone's data left out), its language and title, and whether it shows an error summary or
+ * an alert: the same state checked again finds nothing new and costs a second or more each time.
+ */
+const checkedStates = new Set<string>();
+
+async function pageState(page: Page): Promise<string> {
+  const url = new URL(page.url());
+  const route = url.pathname.replace(/[A-Z]{3}\d{10}/g, ':receipt').replace(/\/\d+(?=\/|$)/g, '/:id');
+  const query = [...new Set(url.searchParams.keys())].sort().join('&');
+  const shown = await page.evaluate(() =>
+    [
+      document.documentElement.lang,
+      document.title,
+      document.querySelector('main [role="alert"]') ? 'errors' : '',
+      [...document.querySelectorAll('main [aria-invalid="true"]')].map((field) => field.id).join(','),
+    ].join('|'),
+  );
+  return `${route}?${query}|${shown}`;
+}
+
+/** Runs axe-core on the page as it is now, once per distinct page state, and fails with a readable list of what is wrong. */
 export async function expectNoAxeViolations(page: Page) {
   // After a client-side navigation Next streams the new title in a moment later: check the page as it settles.
   await expect(page).toHaveTitle(/\S/);
+  const state = await pageState(page);
+  if (checkedStates.has(state)) return;
+  checkedStates.add(state);
   const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
   const report = violations
     .map((v) => {

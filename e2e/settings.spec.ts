@@ -16,9 +16,6 @@ const NEW_PASSWORD = 'copper-meadow-violin-73';
 const main = (page: Page) => page.getByRole('main');
 const errorSummary = (page: Page) => main(page).getByRole('alert').filter({ hasText: /There is a problem|Hay un problema/ });
 
-// Journeys here are long (several forms, axe on each page, messages read from the outbox).
-test.describe.configure({ timeout: 120_000 });
-
 /** Signs in through the pages and waits for the landing page, so the next step starts signed in. */
 async function signIn(page: Page, email: string, password: string, options: { language?: Language; codeTo?: string } = {}) {
   await signInThroughPages(page, email, password, options);

@@ -41,8 +41,6 @@ async function authenticatorCode(secret: string, notInStepOf?: number): Promise<
 
 test.describe('signing up', () => {
   test('an applicant signs up with email codes, confirms the address, saves backup codes and lands on the dashboard', async ({ page }) => {
-    // Four pages and several messages read from the outbox: a long journey, given a longer time limit.
-    test.slow();
     const email = freshEmail('lena');
     await page.goto('/sign-up');
     await expect(page).toHaveTitle(title('Create an account'));
@@ -127,8 +125,6 @@ test.describe('signing up', () => {
   });
 
   test('una representante se registra en español con una aplicación de autenticación, cierra sesión y vuelve a entrar', async ({ page }) => {
-    // Four pages and several messages read from the outbox: a long journey, given a longer time limit.
-    test.slow();
     const email = freshEmail('rosa');
     await page.goto('/es/sign-up');
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
@@ -208,8 +204,6 @@ test.describe('signing up', () => {
   });
 
   test('an accredited representative signs up with text-message codes read from the outbox', async ({ page }) => {
-    // Four pages and several messages read from the outbox: a long journey, given a longer time limit.
-    test.slow();
     const email = freshEmail('tomas');
     const phone = freshPhone();
     await page.goto('/sign-up');
@@ -253,7 +247,6 @@ test.describe('signing up', () => {
   });
 
   test('an account that never confirmed its address carries on from signing in: confirm, choose the second step, save codes', async ({ page }) => {
-    test.slow();
     const account = await createFreshAccount({ verified: false, givenName: 'Iris', familyName: 'Moreau' });
     await e2eStore().db.update(users).set({ secondFactor: null }).where(eq(users.id, account.user.id));
     await page.goto('/sign-in');
@@ -380,8 +373,6 @@ test.describe('signing up without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('the whole sign-up works as plain forms', async ({ page }) => {
-    // Four pages and several messages read from the outbox: a long journey, given a longer time limit.
-    test.slow();
     const email = freshEmail('amara');
     await page.goto('/sign-up');
     // Without scripts every question is there, and nothing that needs a script is offered.
