@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PlainHeader } from '@/components/layout/plain-header';
 import enErrors from '@/messages/en/errors.json';
 import esErrors from '@/messages/es/errors.json';
@@ -22,13 +21,13 @@ export default function RootNotFound() {
           <h1>{enErrors.notFoundTitle}</h1>
           <p>{enErrors.notFoundBody}</p>
           <p>
-            <Link href="/">{enErrors.backHome}</Link>
+            <a href="/">{enErrors.backHome}</a>
           </p>
           <div lang="es" className="mt-10 border-t border-base-lighter pt-8">
             <h2 className="mt-0">{esErrors.notFoundTitle}</h2>
             <p>{esErrors.notFoundBody}</p>
             <p>
-              <Link href="/es">{esErrors.backHome}</Link>
+              <a href="/es">{esErrors.backHome}</a>
             </p>
           </div>
         </main>

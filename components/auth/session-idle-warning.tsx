@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
-import { usePathname } from '@/lib/i18n/navigation';
+import { usePathname } from 'next/navigation';
 import { endTimedOutSessionAction, sessionTimeAction, staySignedInAction } from '@/lib/auth/actions/session';
 import { signOutAction } from '@/lib/auth/actions/sign-out';
 import type { SessionTimeLeft } from '@/lib/auth/session-timing';

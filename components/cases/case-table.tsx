@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { getLocale } from 'next-intl/server';
 import { Table, type TableColumn } from '@/components/ui/table';
 import type { CaseSummary, ClientGroup } from '@/lib/cases/case-views';
-import { getPathname } from '@/lib/i18n/navigation';
+import { isLocale, localePath, routing } from '@/lib/i18n/routing';
 import { appointmentDate, appointmentTime, calendarDate, statusDate, statusDay } from './case-formatting';
 
 /**
@@ -15,7 +15,8 @@ async function caseColumns(): Promise<TableColumn<CaseSummary>[]> {
   const [t, tStatus, format, locale] = await Promise.all([getTranslations('cases'), getTranslations('caseStatus'), getFormatter(), getLocale()]);
   const none = t('dashboard.none');
   const noStatus = t('dashboard.noStatus');
-  const caseHref = (receipt: string) => getPathname({ href: `/cases/${receipt}`, locale });
+  const pageLocale = isLocale(locale) ? locale : routing.defaultLocale;
+  const caseHref = (receipt: string) => localePath(`/cases/${receipt}`, pageLocale);
   return [
     {
       header: t('dashboard.columns.receipt'),

@@ -1,10 +1,11 @@
-import { getTranslations, useTranslations } from '@/lib/i18n/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { Button } from '@/components/ui/button';
 import { displayName } from '@/lib/auth/account-summary';
 import { signOutAction } from '@/lib/auth/actions/sign-out';
 import { currentSession } from '@/lib/auth/current-user';
 import { landingPath } from '@/lib/auth/policy';
 import { Link } from '@/lib/i18n/link';
+import { SignInLink } from './sign-in-link';
 
 /**
  * The header's account area: who is signed in, their pages and a sign-out button (a form posting to
@@ -23,13 +24,5 @@ export async function AccountNav() {
         <Button variant="secondary">{t('signOut')}</Button>
       </form>
     </nav>
-  );
-}
-
-/** The account area for someone not signed in, and on pages rendered once for everyone (they cannot know who is looking). */
-export function SignInLink() {
-  const t = useTranslations('session.account');
-  return (
-    <Link href="/sign-in">{t('signIn')}</Link>
   );
 }

@@ -1,7 +1,6 @@
 import type { AnchorHTMLAttributes } from 'react';
 import { useLocale } from 'next-intl';
-import { getPathname } from './navigation';
-import type { Locale } from './routing';
+import { isLocale, localePath, routing, type Locale } from './routing';
 
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { href: string; locale?: Locale };
 
@@ -13,5 +12,5 @@ type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { href:
  */
 export function Link({ href, locale, ...props }: LinkProps) {
   const current = useLocale();
-  return <a href={getPathname({ href, locale: locale ?? current })} {...props} />;
+  return <a href={localePath(href, locale ?? (isLocale(current) ? current : routing.defaultLocale))} {...props} />;
 }

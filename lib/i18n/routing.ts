@@ -14,3 +14,13 @@ export const routing = defineRouting({
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }
+
+/**
+ * The address of a portal page in a language: English without a prefix, Spanish under /es
+ * (`localePrefix: 'as-needed'`). What next-intl's getPathname answers for these routes, without
+ * importing its navigation module, which would bring its client-side Link into every page's scripts.
+ */
+export function localePath(path: string, locale: Locale): string {
+  if (locale === routing.defaultLocale) return path;
+  return path === '/' ? `/${locale}` : `/${locale}${path}`;
+}

@@ -1,5 +1,5 @@
 import { setRequestLocale } from 'next-intl/server';
-import { SignInLink } from '@/components/layout/account-nav';
+import { SignInLink } from '@/components/layout/sign-in-link';
 import { MainContent, SiteHeader } from '@/components/layout/site-header';
 import { isLocale, routing } from '@/lib/i18n/routing';
 
