@@ -7,6 +7,7 @@ import { expect, expectNoAxeViolations, test } from './fixtures';
 import { createFreshAccount } from './support/accounts';
 import { addRepresentativeProfile, clientCases, freshCase, linkDirectly } from './support/cases';
 import { signInAndLand } from './support/sign-in';
+import { DASHBOARD_PAGE_BUDGET_BYTES } from '../scripts/bench/budgets';
 
 const families = ['Zamora', 'Abara', 'Ñúñez', 'Bello', 'Cruz', 'Duarte', 'Espinoza', 'Fofana', 'García', 'Haddad', 'Ibarra', 'Jovanović', 'Kaur', 'Lam', 'Morales', 'Nakamura', 'Ortiz', 'Pham', 'Quispe', 'Rahimi', 'Silva', 'Tadesse', 'Ueda', 'Vargas', 'Wong', 'Xu', 'Yilmaz', 'Álvarez'];
 
@@ -29,6 +30,10 @@ test('a representative pages through clients alphabetically, filters by form and
   expect(shown.indexOf('Client2 Ñúñez')).toBe(shown.indexOf('Client15 Nakamura') + 1);
   await expect(page.getByRole('heading', { name: /cases need action/ })).toContainText('10 cases need action');
   await expectNoAxeViolations(page);
+  // A page of 25 clients stays light: its HTML with the inline payload the page repeats it in.
+  const firstPage = await (await page.request.get('/dashboard')).text();
+  expect(firstPage).toContain('Client1 Abara');
+  expect(Buffer.byteLength(firstPage), 'bytes of HTML for a page of 25 clients').toBeLessThanOrEqual(DASHBOARD_PAGE_BUDGET_BYTES);
 
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Next' }).click();
   await expect(page).toHaveURL(/page=2/);

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { FRAMEWORK_JS_GZIP_BYTES, HOME_JS_OVER_FLOOR_BUDGET_BYTES } from '../scripts/bench/budgets';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 
 const en = { h1: 'Your immigration cases, online', skip: 'Skip to main content', toggle: 'Español' };
@@ -51,6 +53,16 @@ test.describe('home page', () => {
       await expect(page.locator('main#main-content')).toBeFocused();
     });
   }
+
+  test('sends little JavaScript beyond the framework’s own', async ({ request }) => {
+    const html = await (await request.get('/')).text();
+    // The script files the page loads; the `nomodule` legacy polyfill is never fetched by the browsers served.
+    const tags = [...html.matchAll(/<script\b([^>]*)>/g)].map(([, attributes]) => attributes).filter((attributes) => !/nomodule/i.test(attributes));
+    const files = new Set(tags.flatMap((attributes) => /\bsrc="([^"]+)"/.exec(attributes)?.[1] ?? []));
+    let gzipBytes = 0;
+    for (const file of files) gzipBytes += gzipSync(await (await request.get(file)).body()).length;
+    expect(gzipBytes).toBeLessThanOrEqual(FRAMEWORK_JS_GZIP_BYTES + HOME_JS_OVER_FLOOR_BUDGET_BYTES);
+  });
 
   for (const path of ['/', '/es', '/sign-in']) {
     test(`client code runs under the Content Security Policy (${path})`, async ({ page }) => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { LoadResult } from './load';
 import type { PageWeight } from './page-weight';
 import type { MemoryPeak } from './process-tree';
+import { DASHBOARD_PAGE_BUDGET_BYTES, HOME_JS_OVER_FLOOR_BUDGET_BYTES } from './budgets';
 import { P99_BUDGET_MS, type Reference, type Target } from './rows';
 import type { StoreKind } from './stores';
 
@@ -19,10 +20,6 @@ export interface RowOutcome extends Partial<LoadResult> {
   error?: string;
 }
 
-/** The JavaScript budget: the home page may send at most this much more (gzip) than the bare framework. */
-export const HOME_JS_OVER_FLOOR_BUDGET_BYTES = 10_000;
-/** The representative dashboard's page (25 clients) may weigh at most this, HTML and inline payload together. */
-export const DASHBOARD_PAGE_BUDGET_BYTES = 60_000;
 
 export interface StoreOutcome {
   store: StoreKind;
