@@ -10,6 +10,8 @@ const config = [
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Pages load whole through plain anchors (lib/i18n/link.tsx): the portal does not use client-side navigation.
+      '@next/next/no-html-link-for-pages': 'off',
     },
   },
 ];
