@@ -27,6 +27,7 @@ import { sampleTreeMemory } from './bench/process-tree';
 import { formatStore, writeResults, type RowOutcome, type StoreOutcome } from './bench/report';
 import { P99_BUDGET_MS, rows, type RowContext } from './bench/rows';
 import { startFloor } from './bench/floor';
+import { lighthouse } from './bench/lighthouse';
 import { buildApp, freePort, ServerStartError, startServer, type RunningServer } from './bench/server';
 import { closeBenchStores } from './bench/store-handles';
 import { prepareStore, storeKinds, type StoreKind } from './bench/stores';
@@ -147,6 +148,8 @@ async function benchStore(kind: StoreKind, run: BenchOptions, floorUrl: string):
       outcome.rows = await runRows(kind, server.baseUrl, floorUrl, store.url, run);
       if (!stopRequested()) outcome.pages = await measureMainPages(server.baseUrl, MAIN_PAGES);
       if (!stopRequested()) [outcome.floorPage] = await measureMainPages(floorUrl, ['/']);
+      // Once a run, on the first store: the page is the same on both.
+      if (!stopRequested() && kind === storeKinds()[0]) outcome.lighthouse = await lighthouse(`${server.baseUrl}/`, workDir);
     } finally {
       outcome.memory = memory.stop();
       await server.stop();

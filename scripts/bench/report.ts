@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { LoadResult } from './load';
 import type { PageWeight } from './page-weight';
 import type { MemoryPeak } from './process-tree';
+import type { LighthouseScores } from './lighthouse';
 import { DASHBOARD_PAGE_BUDGET_BYTES, HOME_JS_OVER_FLOOR_BUDGET_BYTES } from './budgets';
 import { P99_BUDGET_MS, type Reference, type Target } from './rows';
 import type { StoreKind } from './stores';
@@ -29,6 +30,7 @@ export interface StoreOutcome {
   rows: RowOutcome[];
   memory?: MemoryPeak;
   pages: (PageWeight | { path: string; error: string })[];
+  lighthouse?: LighthouseScores | { url: string; error: string };
   /** The floor app's page, measured the same way as `pages`. */
   floorPage?: PageWeight | { path: string; error: string };
   /** Set when the store or its server could not be brought up: nothing was measured. */
@@ -103,6 +105,20 @@ export function formatStore(outcome: StoreOutcome, run: { durationSeconds: numbe
     lines.push(
       `representative dashboard page (25 clients), HTML with its inline payload: ${kB(dashboard.bodyBytes!)} ` +
         `(budget ${kB(DASHBOARD_PAGE_BUDGET_BYTES)}: ${dashboard.bodyBytes! <= DASHBOARD_PAGE_BUDGET_BYTES ? 'met' : 'MISSED'})`,
+    );
+  }
+  if (outcome.lighthouse) {
+    const result = outcome.lighthouse;
+    lines.push(
+      'error' in result
+        ? `Lighthouse (home page): not run (${result.error})`
+        : `Lighthouse (home page, mobile defaults): ${Object.entries(result.scores)
+            .map(([category, score]) => `${category} ${score}`)
+            .join(', ')} (${Object.entries(result.metrics)
+            .map(([metric, value]) => `${metric} ${value}`)
+            .join(', ')}; target performance ≥ 90, accessibility 100: ${
+            (result.scores.performance ?? 0) >= 90 && result.scores.accessibility === 100 ? 'met' : 'MISSED'
+          })`,
     );
   }
   if (outcome.prepareSeconds !== undefined) lines.push(`store migrated and seeded in ${outcome.prepareSeconds.toFixed(1)} s`);
