@@ -17,7 +17,7 @@ export default function RootNotFound() {
     <html lang="en">
       <body className="flex min-h-screen flex-col">
         <PlainHeader agency={enMeta.agency} portal={enMeta.portal} />
-        <main id="main-content" tabIndex={-1} className="mx-auto w-full max-w-page flex-1 px-4 pt-12 pb-16">
+        <main id="main-content" tabIndex={-1} className="shell-width site-main">
           <h1>{enErrors.notFoundTitle}</h1>
           <p>{enErrors.notFoundBody}</p>
           <p>

@@ -108,10 +108,8 @@ export async function ClientCaseTable({ clients, caption }: { clients: ClientGro
         heading: (
           <>
             <h3>{`${client.givenName} ${client.familyName}`}</h3>
-            <p>
-              {t('dateOfBirth', { date: calendarDate(format, client.cases[0].applicantDateOfBirth) })}
-              {client.actionCount ? <strong>{t('clientActions', { count: client.actionCount })}</strong> : null}
-            </p>
+            {t('dateOfBirth', { date: calendarDate(format, client.cases[0].applicantDateOfBirth) })}
+            {client.actionCount ? <strong>{t('clientActions', { count: client.actionCount })}</strong> : null}
           </>
         ),
       }))}

@@ -4,10 +4,14 @@
  */
 export function PlainHeader({ agency, portal }: { agency: string; portal: string }) {
   return (
-    <header className="border-b-4 border-primary bg-white">
-      <div className="mx-auto max-w-page px-4 py-4 leading-tight">
-        <p className="m-0 text-[0.9375rem] text-base-dark">{agency}</p>
-        <p className="m-0 text-[1.375rem] font-bold">{portal}</p>
+    <header className="site-header">
+      <div className="shell-width">
+        <p className="site-name">
+          <span>
+            <span>{agency}</span>
+            <span>{portal}</span>
+          </span>
+        </p>
       </div>
     </header>
   );

@@ -53,7 +53,7 @@ export function Label({
   const label = (
     <label
       htmlFor={htmlFor}
-      className={cx('block max-w-[30rem]', pageHeading ? 'text-[2rem] leading-tight font-bold sm:text-[2.5rem]' : 'font-bold', className)}
+      className={cx('label', pageHeading && 'label-heading', className)}
     >
       {children}
       {optional ? <span className="font-normal"> {t('optional')}</span> : null}
@@ -64,7 +64,7 @@ export function Label({
 
 export function Hint({ id, children }: { id: string; children: ReactNode }) {
   return (
-    <div id={id} className="mt-1 max-w-[30rem] text-base-dark">
+    <div id={id} className="hint">
       {children}
     </div>
   );
@@ -73,7 +73,7 @@ export function Hint({ id, children }: { id: string; children: ReactNode }) {
 export function ErrorMessage({ id, children }: { id: string; children: ReactNode }) {
   const t = useTranslations('ui');
   return (
-    <p id={id} className="mt-1 mb-0 max-w-[30rem] font-bold text-error">
+    <p id={id} className="error-message">
       <span className="sr-only">{t('errorPrefix')} </span>
       {children}
     </p>
@@ -83,7 +83,7 @@ export function ErrorMessage({ id, children }: { id: string; children: ReactNode
 /** The outer wrapper: spacing, and the red bar at the left when the field has an error. */
 export function FormGroupShell({ error, className, children }: { error?: string; className?: string; children: ReactNode }) {
   return (
-    <div className={cx('mt-6 first:mt-0', error && 'border-l-4 border-error pl-4', className)}>{children}</div>
+    <div className={cx('form-group', error && 'form-group-error', className)}>{children}</div>
   );
 }
 
@@ -91,6 +91,12 @@ export interface ControlA11y {
   id: string;
   'aria-describedby'?: string;
   'aria-invalid'?: true;
+}
+
+/** The control's id and ARIA attributes, only those that apply (every attribute is sent twice: the HTML and the page's payload). */
+export function controlA11y(id: string, hint?: ReactNode, error?: string): ControlA11y {
+  const describedby = describedBy(id, hint, error);
+  return { id, ...(describedby ? { 'aria-describedby': describedby } : {}), ...(error ? { 'aria-invalid': true as const } : {}) };
 }
 
 /**
@@ -114,7 +120,7 @@ export function FormGroup({
       </Label>
       {hint ? <Hint id={hintId(id)}>{hint}</Hint> : null}
       {error ? <ErrorMessage id={errorId(id)}>{error}</ErrorMessage> : null}
-      {children({ id, 'aria-describedby': describedBy(id, hint, error), 'aria-invalid': error ? true : undefined })}
+      {children(controlA11y(id, hint, error))}
     </FormGroupShell>
   );
 }

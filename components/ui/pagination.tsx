@@ -4,33 +4,32 @@ import { useTranslations } from '@/lib/i18n/server';
 
 /**
  * Previous / numbered / next links (USWDS pagination), as plain links that keep the rest of the
- * query (search and filters), so it works without JavaScript.
+ * query (search and filters), so it works without JavaScript. Styled by `.pagination` (app/globals.css).
  */
 export function Pagination({ page, pages, hrefFor }: { page: number; pages: number; hrefFor: (page: number) => string }) {
   const t = useTranslations('ui.pagination');
   if (pages <= 1) return null;
   const numbers = Array.from({ length: pages }, (_, i) => i + 1).filter((n) => n === 1 || n === pages || Math.abs(n - page) <= 2);
-  const item = 'inline-flex min-h-11 min-w-11 items-center justify-center px-2';
   return (
-    <nav aria-label={t('label')} className="my-8">
-      <ul className="m-0 flex list-none flex-wrap items-center gap-1 p-0">
+    <nav aria-label={t('label')} className="pagination my-8">
+      <ul>
         {page > 1 ? (
           <li>
-            <Link href={hrefFor(page - 1)} className={item}>
+            <Link href={hrefFor(page - 1)}>
               ‹ {t('previous')}
             </Link>
           </li>
         ) : null}
         {numbers.map((n, i) => (
-          <li key={n} className="flex items-center">
+          <li key={n}>
             {i > 0 && n - numbers[i - 1] > 1 ? <span className="px-1">…</span> : null}
             {n === page ? (
-              <span aria-current="page" className={`${item} bg-base-darkest font-bold text-white`}>
+              <span aria-current="page">
                 <span className="sr-only">{t('page', { number: n })}</span>
                 <span aria-hidden="true">{n}</span>
               </span>
             ) : (
-              <Link href={hrefFor(n)} className={item} aria-label={t('page', { number: n })}>
+              <Link href={hrefFor(n)} aria-label={t('page', { number: n })}>
                 {n}
               </Link>
             )}
@@ -38,7 +37,7 @@ export function Pagination({ page, pages, hrefFor }: { page: number; pages: numb
         ))}
         {page < pages ? (
           <li>
-            <Link href={hrefFor(page + 1)} className={item}>
+            <Link href={hrefFor(page + 1)}>
               {t('next')} ›
             </Link>
           </li>
