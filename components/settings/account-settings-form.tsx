@@ -1,10 +1,8 @@
 'use client';
 
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { RadioGroup } from '@/components/ui/choice-group';
-import { ErrorSummary } from '@/components/ui/error-summary';
-import { toErrorSummaryItems } from '@/components/ui/error-summary-items';
+import { ActionForm } from '@/components/ui/action-form';
 import { TextInput } from '@/components/ui/form-group';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { updateSettingsAction, type AccountSettingsState } from '@/lib/auth/actions/settings';
@@ -29,52 +27,53 @@ export interface AccountSettingsValues {
  */
 export function AccountSettingsForm({ saved, email, phoneIsSecondFactor }: { saved: AccountSettingsValues; email: string; phoneIsSecondFactor: boolean }) {
   const t = useTranslations('settings.account');
-  const [state, action] = useActionState(updateSettingsAction, { attempt: 0 } as AccountSettingsState);
-  const values = { ...saved, ...state.values };
-  const errors = state.fieldErrors ?? {};
-
   return (
-    <>
-      <ErrorSummary key={state.attempt} errors={toErrorSummaryItems(errors, order)} formError={state.formError} />
-      <form key={state.attempt} action={action} noValidate className="max-w-[30rem]">
-        <TextInput id="givenName" label={t('givenName.label')} autoComplete="given-name" defaultValue={values.givenName} error={errors.givenName} />
-        <TextInput id="familyName" label={t('familyName.label')} autoComplete="family-name" defaultValue={values.familyName} error={errors.familyName} />
-        <TextInput
-          id="phone"
-          type="tel"
-          label={t('phone.label')}
-          hint={phoneIsSecondFactor ? t('phone.hintSecondFactor') : t('phone.hint')}
-          optional={!phoneIsSecondFactor}
-          autoComplete="tel"
-          width="lg"
-          readOnly={phoneIsSecondFactor}
-          defaultValue={values.phone}
-          error={errors.phone}
-        />
-        <RadioGroup
-          id="preferredLanguage"
-          legend={t('language.legend')}
-          hint={t('language.hint')}
-          defaultValue={values.preferredLanguage}
-          error={errors.preferredLanguage}
-          options={[
-            { value: 'en', label: <span lang="en">English</span> },
-            { value: 'es', label: <span lang="es">Español</span> },
-          ]}
-        />
-        <RadioGroup
-          id="notificationChannel"
-          legend={t('channel.legend')}
-          hint={t('channel.hint')}
-          defaultValue={values.notificationChannel}
-          error={errors.notificationChannel}
-          options={[
-            { value: 'email', label: t('channel.email'), hint: t('channel.emailHint', { email }) },
-            { value: 'sms', label: t('channel.sms'), hint: t('channel.smsHint') },
-          ]}
-        />
-        <SubmitButton className="mt-8">{t('submit')}</SubmitButton>
-      </form>
-    </>
+    <ActionForm action={updateSettingsAction} fields={order} className="max-w-[30rem]">
+      {(state: AccountSettingsState) => {
+        const values = { ...saved, ...state.values };
+        const errors = state.fieldErrors ?? {};
+        return (
+          <>
+            <TextInput id="givenName" label={t('givenName.label')} autoComplete="given-name" defaultValue={values.givenName} error={errors.givenName} />
+            <TextInput id="familyName" label={t('familyName.label')} autoComplete="family-name" defaultValue={values.familyName} error={errors.familyName} />
+            <TextInput
+              id="phone"
+              type="tel"
+              label={t('phone.label')}
+              hint={phoneIsSecondFactor ? t('phone.hintSecondFactor') : t('phone.hint')}
+              optional={!phoneIsSecondFactor}
+              autoComplete="tel"
+              width="lg"
+              readOnly={phoneIsSecondFactor}
+              defaultValue={values.phone}
+              error={errors.phone}
+            />
+            <RadioGroup
+              id="preferredLanguage"
+              legend={t('language.legend')}
+              hint={t('language.hint')}
+              defaultValue={values.preferredLanguage}
+              error={errors.preferredLanguage}
+              options={[
+                { value: 'en', label: <span lang="en">English</span> },
+                { value: 'es', label: <span lang="es">Español</span> },
+              ]}
+            />
+            <RadioGroup
+              id="notificationChannel"
+              legend={t('channel.legend')}
+              hint={t('channel.hint')}
+              defaultValue={values.notificationChannel}
+              error={errors.notificationChannel}
+              options={[
+                { value: 'email', label: t('channel.email'), hint: t('channel.emailHint', { email }) },
+                { value: 'sms', label: t('channel.sms'), hint: t('channel.smsHint') },
+              ]}
+            />
+            <SubmitButton className="mt-8">{t('submit')}</SubmitButton>
+          </>
+        );
+      }}
+    </ActionForm>
   );
 }

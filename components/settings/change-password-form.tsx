@@ -1,9 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { ErrorSummary } from '@/components/ui/error-summary';
-import { toErrorSummaryItems } from '@/components/ui/error-summary-items';
+import { ActionForm } from '@/components/ui/action-form';
 import { TextInput } from '@/components/ui/form-group';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { changePasswordAction, type ChangePasswordState } from '@/lib/auth/actions/settings';
@@ -15,23 +13,25 @@ import { Link } from '@/lib/i18n/link';
  */
 export function ChangePasswordForm({ email }: { email: string }) {
   const t = useTranslations('settings.password');
-  const [state, action] = useActionState(changePasswordAction, { attempt: 0 } as ChangePasswordState);
-  const errors = state.fieldErrors ?? {};
   return (
-    <>
-      <ErrorSummary key={state.attempt} errors={toErrorSummaryItems(errors, ['currentPassword', 'newPassword'])} formError={state.formError} />
-      <form key={state.attempt} action={action} noValidate className="max-w-[30rem]">
-        {/* For password managers: which account this new password belongs to. */}
-        <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-        <TextInput id="currentPassword" type="password" label={t('current.label')} autoComplete="current-password" spellCheck={false} error={errors.currentPassword} />
-        <TextInput id="newPassword" type="password" label={t('new.label')} hint={t('new.hint')} autoComplete="new-password" spellCheck={false} error={errors.newPassword} />
-        <div className="mt-8 flex flex-wrap items-center gap-6">
-          <SubmitButton>{t('submit')}</SubmitButton>
-          <Link href="/settings/security" className="inline-flex min-h-11 items-center">
-            {t('cancel')}
-          </Link>
-        </div>
-      </form>
-    </>
+    <ActionForm action={changePasswordAction} fields={['currentPassword', 'newPassword']} className="max-w-[30rem]">
+      {(state: ChangePasswordState) => {
+        const errors = state.fieldErrors ?? {};
+        return (
+          <>
+            {/* For password managers: which account this new password belongs to. */}
+            <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+            <TextInput id="currentPassword" type="password" label={t('current.label')} autoComplete="current-password" spellCheck={false} error={errors.currentPassword} />
+            <TextInput id="newPassword" type="password" label={t('new.label')} hint={t('new.hint')} autoComplete="new-password" spellCheck={false} error={errors.newPassword} />
+            <div className="mt-8 flex flex-wrap items-center gap-6">
+              <SubmitButton>{t('submit')}</SubmitButton>
+              <Link href="/settings/security" className="inline-flex min-h-11 items-center">
+                {t('cancel')}
+              </Link>
+            </div>
+          </>
+        );
+      }}
+    </ActionForm>
   );
 }

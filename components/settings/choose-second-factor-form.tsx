@@ -1,10 +1,8 @@
 'use client';
 
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { SecondFactorChoiceFields } from '@/components/auth/second-factor-choice-fields';
-import { ErrorSummary } from '@/components/ui/error-summary';
-import { toErrorSummaryItems } from '@/components/ui/error-summary-items';
+import { ActionForm } from '@/components/ui/action-form';
 import { TextInput } from '@/components/ui/form-group';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { chooseSecondFactorAction, type ChooseSecondFactorState } from '@/lib/auth/actions/settings';
@@ -16,34 +14,36 @@ import { Link } from '@/lib/i18n/link';
  */
 export function ChooseSecondFactorForm({ email, defaultMethod, defaultPhone }: { email: string; defaultMethod?: string; defaultPhone?: string }) {
   const t = useTranslations('settings');
-  const [state, action] = useActionState(chooseSecondFactorAction, { attempt: 0 } as ChooseSecondFactorState);
-  const errors = state.fieldErrors ?? {};
   return (
-    <>
-      <ErrorSummary key={state.attempt} errors={toErrorSummaryItems(errors, ['password', 'secondFactor', 'phone'])} formError={state.formError} />
-      <form key={state.attempt} action={action} noValidate className="max-w-[40rem]">
-        <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-        <TextInput
-          id="password"
-          type="password"
-          label={t('confirmPassword.label')}
-          hint={t('confirmPassword.hint')}
-          autoComplete="current-password"
-          spellCheck={false}
-          error={errors.password}
-        />
-        <SecondFactorChoiceFields
-          defaultMethod={state.values?.secondFactor ?? defaultMethod}
-          defaultPhone={state.values?.phone ?? defaultPhone}
-          errors={errors}
-        />
-        <div className="mt-8 flex flex-wrap items-center gap-6">
-          <SubmitButton>{t('secondFactor.continue')}</SubmitButton>
-          <Link href="/settings/security" className="inline-flex min-h-11 items-center">
-            {t('secondFactor.cancel')}
-          </Link>
-        </div>
-      </form>
-    </>
+    <ActionForm action={chooseSecondFactorAction} fields={['password', 'secondFactor', 'phone']} className="max-w-[40rem]">
+      {(state: ChooseSecondFactorState) => {
+        const errors = state.fieldErrors ?? {};
+        return (
+          <>
+            <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+            <TextInput
+              id="password"
+              type="password"
+              label={t('confirmPassword.label')}
+              hint={t('confirmPassword.hint')}
+              autoComplete="current-password"
+              spellCheck={false}
+              error={errors.password}
+            />
+            <SecondFactorChoiceFields
+              defaultMethod={state.values?.secondFactor ?? defaultMethod}
+              defaultPhone={state.values?.phone ?? defaultPhone}
+              errors={errors}
+            />
+            <div className="mt-8 flex flex-wrap items-center gap-6">
+              <SubmitButton>{t('secondFactor.continue')}</SubmitButton>
+              <Link href="/settings/security" className="inline-flex min-h-11 items-center">
+                {t('secondFactor.cancel')}
+              </Link>
+            </div>
+          </>
+        );
+      }}
+    </ActionForm>
   );
 }

@@ -1,10 +1,8 @@
 'use client';
 
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { RadioGroup } from '@/components/ui/choice-group';
-import { ErrorSummary } from '@/components/ui/error-summary';
-import { toErrorSummaryItems } from '@/components/ui/error-summary-items';
+import { ActionForm } from '@/components/ui/action-form';
 import { TextInput } from '@/components/ui/form-group';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { createStaffAction, type CreateStaffState } from '@/lib/auth/actions/staff';
@@ -15,49 +13,51 @@ const order: StaffAccountField[] = ['givenName', 'familyName', 'email', 'role', 
 /** A supervisor creates an officer or supervisor account; the person gets a set-up link by email. */
 export function CreateStaffForm() {
   const t = useTranslations('staff.create');
-  const [state, action] = useActionState(createStaffAction, { attempt: 0 } as CreateStaffState);
-  const values = state.values ?? {};
-  const errors = state.fieldErrors ?? {};
   return (
-    <>
-      <ErrorSummary key={state.attempt} errors={toErrorSummaryItems(errors, order)} formError={state.formError} />
-      <form key={state.attempt} action={action} noValidate className="max-w-[30rem]">
-        <TextInput id="givenName" label={t('givenName')} autoComplete="off" defaultValue={values.givenName} error={errors.givenName} />
-        <TextInput id="familyName" label={t('familyName')} autoComplete="off" defaultValue={values.familyName} error={errors.familyName} />
-        <TextInput
-          id="email"
-          type="email"
-          label={t('email.label')}
-          hint={t('email.hint')}
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          defaultValue={values.email}
-          error={errors.email}
-        />
-        <RadioGroup
-          id="role"
-          legend={t('role.legend')}
-          defaultValue={values.role}
-          error={errors.role}
-          options={[
-            { value: 'officer', label: t('role.officer'), hint: t('role.officerHint') },
-            { value: 'supervisor', label: t('role.supervisor'), hint: t('role.supervisorHint') },
-          ]}
-        />
-        <RadioGroup
-          id="preferredLanguage"
-          legend={t('language.legend')}
-          hint={t('language.hint')}
-          defaultValue={values.preferredLanguage ?? 'en'}
-          error={errors.preferredLanguage}
-          options={[
-            { value: 'en', label: <span lang="en">English</span> },
-            { value: 'es', label: <span lang="es">Español</span> },
-          ]}
-        />
-        <SubmitButton className="mt-8">{t('submit')}</SubmitButton>
-      </form>
-    </>
+    <ActionForm action={createStaffAction} fields={order} className="max-w-[30rem]">
+      {(state: CreateStaffState) => {
+        const values = state.values ?? {};
+        const errors = state.fieldErrors ?? {};
+        return (
+          <>
+            <TextInput id="givenName" label={t('givenName')} autoComplete="off" defaultValue={values.givenName} error={errors.givenName} />
+            <TextInput id="familyName" label={t('familyName')} autoComplete="off" defaultValue={values.familyName} error={errors.familyName} />
+            <TextInput
+              id="email"
+              type="email"
+              label={t('email.label')}
+              hint={t('email.hint')}
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              defaultValue={values.email}
+              error={errors.email}
+            />
+            <RadioGroup
+              id="role"
+              legend={t('role.legend')}
+              defaultValue={values.role}
+              error={errors.role}
+              options={[
+                { value: 'officer', label: t('role.officer'), hint: t('role.officerHint') },
+                { value: 'supervisor', label: t('role.supervisor'), hint: t('role.supervisorHint') },
+              ]}
+            />
+            <RadioGroup
+              id="preferredLanguage"
+              legend={t('language.legend')}
+              hint={t('language.hint')}
+              defaultValue={values.preferredLanguage ?? 'en'}
+              error={errors.preferredLanguage}
+              options={[
+                { value: 'en', label: <span lang="en">English</span> },
+                { value: 'es', label: <span lang="es">Español</span> },
+              ]}
+            />
+            <SubmitButton className="mt-8">{t('submit')}</SubmitButton>
+          </>
+        );
+      }}
+    </ActionForm>
   );
 }

@@ -1,10 +1,8 @@
 'use client';
 
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { SecondFactorChoiceFields } from '@/components/auth/second-factor-choice-fields';
-import { ErrorSummary } from '@/components/ui/error-summary';
-import { toErrorSummaryItems } from '@/components/ui/error-summary-items';
+import { ActionForm } from '@/components/ui/action-form';
 import { TextInput } from '@/components/ui/form-group';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { startStaffSetupAction, type StaffSetupState } from '@/lib/auth/actions/staff';
@@ -15,27 +13,29 @@ import { startStaffSetupAction, type StaffSetupState } from '@/lib/auth/actions/
  */
 export function StaffSetupForm({ token, email }: { token: string; email: string }) {
   const t = useTranslations('staff.setup');
-  const [state, action] = useActionState(startStaffSetupAction, { attempt: 0 } as StaffSetupState);
-  const errors = state.fieldErrors ?? {};
   return (
-    <>
-      <ErrorSummary key={state.attempt} errors={toErrorSummaryItems(errors, ['password', 'secondFactor', 'phone'])} formError={state.formError} />
-      <form key={state.attempt} action={action} noValidate className="max-w-[40rem]">
-        <input type="hidden" name="token" value={token} />
-        {/* For password managers: the account this new password belongs to. */}
-        <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-        <TextInput
-          id="password"
-          type="password"
-          label={t('password.label')}
-          hint={t('password.hint')}
-          autoComplete="new-password"
-          spellCheck={false}
-          error={errors.password}
-        />
-        <SecondFactorChoiceFields defaultMethod={state.values?.secondFactor} defaultPhone={state.values?.phone} errors={errors} />
-        <SubmitButton className="mt-8">{t('submit')}</SubmitButton>
-      </form>
-    </>
+    <ActionForm action={startStaffSetupAction} fields={['password', 'secondFactor', 'phone']} className="max-w-[40rem]">
+      {(state: StaffSetupState) => {
+        const errors = state.fieldErrors ?? {};
+        return (
+          <>
+            <input type="hidden" name="token" value={token} />
+            {/* For password managers: the account this new password belongs to. */}
+            <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+            <TextInput
+              id="password"
+              type="password"
+              label={t('password.label')}
+              hint={t('password.hint')}
+              autoComplete="new-password"
+              spellCheck={false}
+              error={errors.password}
+            />
+            <SecondFactorChoiceFields defaultMethod={state.values?.secondFactor} defaultPhone={state.values?.phone} errors={errors} />
+            <SubmitButton className="mt-8">{t('submit')}</SubmitButton>
+          </>
+        );
+      }}
+    </ActionForm>
   );
 }

@@ -13,7 +13,7 @@ import { requireArea } from '@/lib/auth/current-user';
 import { minutesToWait } from '@/lib/auth/sign-in-display';
 import { systemClock } from '@/lib/clock';
 import { redirect } from '@/lib/i18n/navigation';
-import type { FormState } from '@/components/settings/form-state';
+import type { FormState } from '@/lib/forms/form-state';
 import { linkCaseSchema, problemsByField, requestCodeSchema, type LinkCaseField, type RequestCodeField } from './access-code-forms';
 import { linkCaseWithAccessCode } from './link-case';
 import { requestNewAccessCode } from './request-new-code';

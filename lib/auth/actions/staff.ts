@@ -9,7 +9,7 @@ import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { systemClock } from '@/lib/clock';
 import { redirect } from '@/lib/i18n/navigation';
-import { typedValues, type FormState } from '@/components/settings/form-state';
+import { typedValues, type FormState } from '@/lib/forms/form-state';
 import { requireArea } from '../current-user';
 import { passwordProblem } from '../password-policy';
 import { resendPhoneCode } from '../second-factor-setup';

@@ -1,19 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
-import { SecondFactorCodeForm, SecondFactorContinueForm } from '@/components/auth/second-factor-code-form';
-import { SecondFactorResendForm } from '@/components/auth/second-factor-resend-form';
-import { SecondFactorTotpInstructions } from '@/components/auth/second-factor-totp-instructions';
-import { ClientMessages } from '@/components/layout/client-messages';
+import { SecondFactorProof } from '@/components/auth/second-factor-proof';
 import { StaffSetupSteps } from '@/components/staff/staff-setup-steps';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button-link';
 import { PageHeading } from '@/components/ui/page-heading';
 import { getDb } from '@/db/client';
 import { confirmStaffSetupAction, resendStaffSetupCodeAction } from '@/lib/auth/actions/staff';
-import { totpEnrolment } from '@/lib/auth/second-factor-setup';
 import { readSecondFactorSetup } from '@/lib/auth/second-factor-setup-state';
-import { phoneEnding } from '@/lib/auth/sign-in-display';
 import { pendingStaffSetup } from '@/lib/auth/staff-accounts';
 import { readStaffSetupCookie } from '@/lib/auth/staff-setup-cookie';
 import { systemClock } from '@/lib/clock';
@@ -40,7 +35,7 @@ export default async function StaffSetupConfirmPage({ params }: Props) {
   const stored = await readStaffSetupCookie();
   const user = await pendingStaffSetup(getDb(), systemClock, stored?.pendingToken);
   const setup = user ? await readSecondFactorSetup(user.id, systemClock.now()) : null;
-  const [t, tf] = await Promise.all([getTranslations({ locale, namespace: 'staff.setup' }), getTranslations({ locale, namespace: 'secondFactor' })]);
+  const t = await getTranslations({ locale, namespace: 'staff.setup' });
 
   if (!user || !setup) {
     return (
@@ -52,50 +47,14 @@ export default async function StaffSetupConfirmPage({ params }: Props) {
     );
   }
 
-  if (setup.method === 'totp') {
-    const enrolment = await totpEnrolment(user.email, setup.secret);
-    return (
-      <>
-        <PageHeading caption={t('title')} lead={tf('totp.lead')}>
-          {tf('totp.title')}
-        </PageHeading>
-        <StaffSetupSteps current={2} />
-        <SecondFactorTotpInstructions qrCode={enrolment.qrCode} secretGroups={enrolment.secretGroups} />
-        <ClientMessages namespaces={['secondFactor']}>
-          <SecondFactorCodeForm action={confirmStaffSetupAction} label={tf('totp.codeLabel')} hint={tf('totp.codeHint')} submitLabel={tf('submit')} />
-        </ClientMessages>
-      </>
-    );
-  }
-
-  if (setup.method === 'sms') {
-    return (
-      <>
-        <PageHeading caption={t('title')} lead={tf('sms.lead', { ending: phoneEnding(setup.phone) ?? '' })}>
-          {tf('sms.title')}
-        </PageHeading>
-        <StaffSetupSteps current={2} />
-        <ClientMessages namespaces={['secondFactor']}>
-          <SecondFactorCodeForm action={confirmStaffSetupAction} label={tf('sms.codeLabel')} hint={tf('sms.codeHint')} submitLabel={tf('submit')}>
-            <p className="mt-4 mb-0">{tf('sms.expiry')}</p>
-          </SecondFactorCodeForm>
-          <h2 className="mt-12 text-[1.3125rem]">{tf('sms.resendTitle')}</h2>
-          <p className="max-w-[40rem]">{tf('sms.resendBody')}</p>
-          <SecondFactorResendForm action={resendStaffSetupCodeAction} label={tf('sms.resend')} />
-        </ClientMessages>
-      </>
-    );
-  }
-
   return (
-    <>
-      <PageHeading caption={t('title')} lead={tf('email.lead', { email: user.email })}>
-        {tf('email.title')}
-      </PageHeading>
-      <StaffSetupSteps current={2} />
-      <ClientMessages namespaces={['secondFactor']}>
-        <SecondFactorContinueForm action={confirmStaffSetupAction} submitLabel={tf('submit')} />
-      </ClientMessages>
-    </>
+    <SecondFactorProof
+      setup={setup}
+      email={user.email}
+      caption={t('title')}
+      steps={<StaffSetupSteps current={2} />}
+      confirm={confirmStaffSetupAction}
+      resend={resendStaffSetupCodeAction}
+    />
   );
 }
