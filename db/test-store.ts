@@ -32,11 +32,27 @@ afterAll(async () => {
   await closeStore();
   if (dialect === 'pg') {
     const admin = openStore(process.env.DATABASE_URL);
-    await runSql(admin, sql.raw(`DROP DATABASE IF EXISTS "${pgDatabase}" WITH (FORCE)`));
-    await admin.close();
+    try {
+      await dropTestDatabase(admin, pgDatabase);
+    } finally {
+      await admin.close();
+    }
   }
   if (dialect === 'sqlite') for (const ext of ['', '-wal', '-shm']) rmSync(sqliteFile + ext, { force: true });
 });
+
+/**
+ * A plain DROP first: it also stops an autovacuum worker that started on the fresh database, which
+ * WITH (FORCE) refuses to terminate for a role that is not a superuser. FORCE only for a connection
+ * of our own role that is still closing.
+ */
+async function dropTestDatabase(admin: ReturnType<typeof openStore>, database: string): Promise<void> {
+  try {
+    await runSql(admin, sql.raw(`DROP DATABASE IF EXISTS "${database}"`));
+  } catch {
+    await runSql(admin, sql.raw(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+  }
+}
 
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
