@@ -56,6 +56,16 @@ test.describe('signing in and out', () => {
     await expect(account.getByRole('link', { name: 'Settings' })).toHaveAttribute('href', '/settings');
     await expectNoAxeViolations(page);
 
+    // The session cookie never reaches page scripts, and no endpoint hands its token to them or turns a token into a cookie.
+    const sessionCookie = (await page.context().cookies()).find((c) => c.name === 'authjs.session-token');
+    expect(sessionCookie?.httpOnly).toBe(true);
+    expect(await page.evaluate(() => document.cookie)).not.toContain('authjs');
+    for (const path of ['/api/auth/session', '/api/auth/csrf', '/api/auth/signout', '/api/auth/callback/second-step']) {
+      const answer = path.includes('callback') ? await page.request.post(path, { form: { token: 'x' } }) : await page.request.get(path);
+      expect(answer.status(), path).toBe(404);
+      expect(await answer.text()).not.toContain(sessionCookie!.value);
+    }
+
     // Signed in, the sign-in page has nothing to offer.
     await page.goto('/sign-in');
     await expect(page).toHaveURL(/\/dashboard$/);

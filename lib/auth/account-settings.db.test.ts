@@ -28,9 +28,9 @@ async function signIn(clock: ReturnType<typeof start>, email: string, password =
   if (!first.ok) throw new Error(`password step: ${first.error}`);
   const second = await codeStep(getDb(), clock, { token: first.token, code: (await latestCodeSentTo(getDb(), email))!, kind: 'code' });
   if (!second.ok) throw new Error(`code step: ${second.error}`);
-  const check = await checkSession(getDb(), clock, first.token);
+  const check = await checkSession(getDb(), clock, second.token);
   if (check.status !== 'active') throw new Error('no active session');
-  return { token: first.token, sessionId: check.sessionId };
+  return { token: second.token, sessionId: check.sessionId };
 }
 
 async function auditOf(userId: number, action: string) {

@@ -1,18 +1,19 @@
 /**
- * next-auth keeps the browser's session cookie (encrypted, httpOnly). It carries one thing: the
- * random token of a server-side session (lib/auth/sessions.ts). The database decides whether that
- * session is still valid, so idle and absolute expiry, sign-out and "sign out everywhere" hold on
- * every app server.
+ * The browser's session cookie: httpOnly, encrypted in next-auth's JWT format (next-auth/jwt), and
+ * carrying one thing: the random token of a server-side session (lib/auth/sessions.ts). The database
+ * decides whether that session is still valid, so idle and absolute expiry, sign-out and "sign out
+ * everywhere" hold on every app server.
+ *
+ * The portal writes and removes this cookie itself, in its own server actions, and serves none of
+ * next-auth's endpoints: those would tell page scripts about the session (/api/auth/session), turn a
+ * session token into a cookie (/api/auth/callback) or drop the cookie while leaving the database
+ * session alive (/api/auth/signout).
  */
-import NextAuth, { type NextAuthResult } from 'next-auth';
-import { decode } from 'next-auth/jwt';
-import Credentials from 'next-auth/providers/credentials';
+import { decode, encode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { hkdfSync } from 'node:crypto';
-import { getDb } from '@/db/client';
-import { systemClock } from '@/lib/clock';
 import { appSecret } from '@/lib/crypto/app-secret';
-import { ABSOLUTE_TIMEOUT_MS, checkSession } from './sessions';
+import { ABSOLUTE_TIMEOUT_MS } from './sessions';
 
 let derivedSecret: string | undefined;
 
@@ -21,46 +22,30 @@ function authSecret(): string {
   return derivedSecret;
 }
 
-const nextAuth: NextAuthResult = NextAuth(() => ({
-  secret: authSecret(),
-  trustHost: true,
-  session: { strategy: 'jwt', maxAge: ABSOLUTE_TIMEOUT_MS / 1000 },
-  pages: { signIn: '/sign-in' },
-  providers: [
-    Credentials({
-      id: 'second-step',
-      credentials: { token: {} },
-      // Called only after both steps succeeded; it turns the completed server-side session into the cookie.
-      async authorize(credentials) {
-        const token = typeof credentials?.token === 'string' ? credentials.token : null;
-        const check = await checkSession(getDb(), systemClock, token);
-        if (check.status !== 'active') return null;
-        return { id: String(check.user.id), sessionToken: token } as { id: string; sessionToken: string };
-      },
-    }),
-  ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user && 'sessionToken' in user) token.sid = user.sessionToken as string;
-      return token;
-    },
-    session({ session, token }) {
-      return { ...session, sid: token.sid as string | undefined };
-    },
-  },
-}));
+const secureCookies = () => (process.env.PORTAL_URL ?? '').startsWith('https://');
 
-export const { handlers, auth, signIn, signOut } = nextAuth;
+/** Both steps passed: the session's (new) token goes into the encrypted, httpOnly session cookie. */
+export async function setSessionCookie(token: string): Promise<void> {
+  const name = secureCookies() ? SESSION_COOKIES[0] : SESSION_COOKIES[1];
+  const maxAge = ABSOLUTE_TIMEOUT_MS / 1000;
+  const value = await encode({ token: { sid: token }, secret: authSecret(), salt: name, maxAge });
+  (await cookies()).set(name, value, { httpOnly: true, sameSite: 'lax', secure: secureCookies(), path: '/', maxAge });
+}
 
-/** next-auth's cookie names: the `__Secure-` one when the portal is served over HTTPS. */
+/** Removes the session cookie (the caller ends the database session first, where there is one). */
+export async function clearSessionCookie(): Promise<void> {
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) if (jar.get(name)) jar.delete(name);
+}
+
+/** The cookie's names (next-auth's): the `__Secure-` one when the portal is served over HTTPS. */
 const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'];
 const MAX_REMEMBERED_COOKIES = 10_000;
 const remembered = new Map<string, { token: string | null; expiresAt: number }>();
 
 /**
- * The server-side session token in this request's cookie, or null. What `auth()` answers, for a
- * fraction of its cost: `auth()` decrypts the cookie (deriving its key anew each time) and then
- * encrypts a refreshed one that a page cannot even send. A cookie's contents never change, so each
+ * The server-side session token in this request's cookie, or null. Decrypting derives the cookie's
+ * key anew each time, and a cookie's contents never change, so each
  * distinct cookie is decrypted once and remembered until it expires; whether the session is still
  * valid is asked of the database on every request all the same (sessions.ts).
  */

@@ -1,10 +1,10 @@
 /**
  * Between the password and the second step the browser holds a short-lived, httpOnly cookie with
- * the pending session's token; the full session cookie (next-auth's) is set only after step two.
+ * the pending session's token; the full session cookie, with a new token, is set only after step two.
  */
 import { cookies } from 'next/headers';
 import { PENDING_TIMEOUT_MS } from './sessions';
-import { signIn } from './auth';
+import { setSessionCookie } from './auth';
 
 const PENDING_COOKIE = 'portal-pending-sign-in';
 
@@ -29,10 +29,10 @@ export async function clearPendingSignIn(): Promise<void> {
 }
 
 /**
- * Both steps passed: hand the session to next-auth, which sets its encrypted session cookie.
- * The caller redirects afterwards (to the page the person came for, or their landing page).
+ * Both steps passed: the session's new token goes into the encrypted session cookie and the pending
+ * one is dropped. The caller redirects afterwards (to the page the person came for, or their landing page).
  */
 export async function finishSignIn(token: string): Promise<void> {
-  await signIn('second-step', { token, redirect: false });
+  await setSessionCookie(token);
   await clearPendingSignIn();
 }

@@ -18,7 +18,7 @@ async function signedIn(clock = start()) {
   if (!first.ok) throw new Error('password step failed');
   const second = await codeStep(db, clock, { token: first.token, code: (await latestCodeSentTo(db, user.email))!, kind: 'code' });
   if (!second.ok) throw new Error('code step failed');
-  return { user, token: first.token };
+  return { user, token: second.token };
 }
 
 const auditOf = (userId: number, action: string) =>

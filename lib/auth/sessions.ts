@@ -25,10 +25,11 @@ const TOUCH_INTERVAL_MS = 30_000;
 export type EndReason = 'sign_out' | 'sign_out_everywhere' | 'password_changed' | 'second_factor_changed' | 'idle' | 'absolute' | 'disabled' | 'renewed';
 
 const hashToken = (token: string) => keyedHash('session', token);
+const newToken = () => randomBytes(32).toString('base64url');
 
 export async function startSession(db: DbOrTx, clock: Clock, userId: number, userAgent: string | null): Promise<string> {
   const now = clock.now();
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   await db.insert(sessions).values({
     tokenHash: hashToken(token),
     userId,
@@ -40,15 +41,21 @@ export async function startSession(db: DbOrTx, clock: Clock, userId: number, use
   return token;
 }
 
-/** The second step succeeded: the session becomes a full one, 12 hours from now at most. */
-export async function completeSecondFactor(db: DbOrTx, clock: Clock, token: string): Promise<boolean> {
+/**
+ * The second step succeeded: the session becomes a full one, 12 hours from now at most, under a new
+ * token. The pending token was held through the password step and may have been seen there, so it
+ * stops working here; one conditional update swaps the keyed hash, so of two completions only one
+ * gets a token. Returns the new token, or null when the pending session had ended or expired.
+ */
+export async function completeSecondFactor(db: DbOrTx, clock: Clock, pendingToken: string): Promise<string | null> {
   const now = clock.now();
+  const token = newToken();
   const done = await db
     .update(sessions)
-    .set({ secondFactorAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS) })
-    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.endedAt), gt(sessions.expiresAt, now)))
+    .set({ tokenHash: hashToken(token), secondFactorAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS) })
+    .where(and(eq(sessions.tokenHash, hashToken(pendingToken)), isNull(sessions.secondFactorAt), isNull(sessions.endedAt), gt(sessions.expiresAt, now)))
     .returning({ id: sessions.id });
-  return done.length === 1;
+  return done.length === 1 ? token : null;
 }
 
 export type SessionCheck =

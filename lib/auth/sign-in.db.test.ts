@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { generate } from 'otplib';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { auditLog } from '@/db/schema';
-import { fixedClock, HOUR, MINUTE } from '@/lib/clock';
+import { auditLog, sessions, throttles } from '@/db/schema';
+import { keyedHash } from '@/lib/crypto/secrets';
+import { DAY, fixedClock, HOUR, MINUTE } from '@/lib/clock';
 import { regenerateBackupCodes } from './backup-codes';
 import { checkSession, extendSession } from './sessions';
-import { codeStep, passwordStep } from './sign-in';
+import { codeCapKey, codeStep, passwordStep } from './sign-in';
 import { createTestUser, latestCodeSentTo, TEST_PASSWORD } from './testing/accounts';
 import { newTotpSecret, sealTotpSecret } from './totp';
 
@@ -19,7 +20,8 @@ async function signInFully(clock = start(), email?: string) {
   if (!first.ok) throw new Error('password step failed');
   const code = await latestCodeSentTo(db, user.email);
   const second = await codeStep(db, clock, { token: first.token, code: code!, kind: 'code' });
-  return { user, token: first.token, second };
+  if (!second.ok) throw new Error('code step failed');
+  return { user, pendingToken: first.token, token: second.token, second };
 }
 
 describe('sign-in, step one: the password', () => {
@@ -137,6 +139,104 @@ describe('sign-in, step two: the code', () => {
     if (!a.ok || !b.ok) throw new Error('unexpected');
     expect((await codeStep(getDb(), clock, { token: a.token, code: codes[3].toLowerCase(), kind: 'backup' })).ok).toBe(true);
     expect(await codeStep(getDb(), clock, { token: b.token, code: codes[3], kind: 'backup' })).toEqual({ ok: false, error: 'invalid' });
+  });
+});
+
+describe('the session token', () => {
+  it('is issued anew when the second step succeeds: the pending token, seen at the password step, no longer works', async () => {
+    const clock = start();
+    const { pendingToken, token } = await signInFully(clock);
+    expect(token).not.toBe(pendingToken);
+    expect((await checkSession(getDb(), clock, token)).status).toBe('active');
+    expect(await checkSession(getDb(), clock, pendingToken)).toEqual({ status: 'none' });
+  });
+
+  it('is stored only as a keyed hash, pending or full', async () => {
+    const clock = start();
+    const user = await createTestUser(getDb(), clock);
+    const first = await passwordStep(getDb(), clock, { email: user.email, password: TEST_PASSWORD, userAgent: null });
+    if (!first.ok) throw new Error('unexpected');
+    const [pending] = await getDb().select().from(sessions).where(eq(sessions.userId, user.id));
+    expect(pending.tokenHash).toBe(keyedHash('session', first.token));
+    const second = await codeStep(getDb(), clock, { token: first.token, code: (await latestCodeSentTo(getDb(), user.email))!, kind: 'code' });
+    if (!second.ok) throw new Error('unexpected');
+    const [full] = await getDb().select().from(sessions).where(eq(sessions.userId, user.id));
+    expect(full.tokenHash).toBe(keyedHash('session', second.token));
+    expect(JSON.stringify(full)).not.toContain(second.token);
+  });
+
+  it('of two parallel completions with the same pending session, only one gets a session', async () => {
+    const clock = start();
+    const user = await createTestUser(getDb(), clock);
+    const first = await passwordStep(getDb(), clock, { email: user.email, password: TEST_PASSWORD, userAgent: null });
+    if (!first.ok) throw new Error('unexpected');
+    const codes = await regenerateBackupCodes(getDb(), clock, user.id);
+    const results = await Promise.all(codes.slice(0, 2).map((code) => codeStep(getDb(), clock, { token: first.token, code, kind: 'backup' })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+  });
+});
+
+describe('100 wrong codes in a row', () => {
+  async function pendingToken(clock: ReturnType<typeof start>, email: string) {
+    const first = await passwordStep(getDb(), clock, { email, password: TEST_PASSWORD, userAgent: null });
+    if (!first.ok) throw new Error('unexpected');
+    return first.token;
+  }
+
+  /** `count` wrong guesses, waiting out each 10-minute lockout (and signing in again when the pending session ends). */
+  async function wrongCodes(clock: ReturnType<typeof start>, email: string, count: number) {
+    const results = [];
+    let token = await pendingToken(clock, email);
+    while (results.length < count) {
+      // Backup-code guesses: no guess is ever right by chance.
+      const result = await codeStep(getDb(), clock, { token, code: 'ZZZZZ-ZZZZZ', kind: 'backup' });
+      if (!result.ok && result.error === 'expired') token = await pendingToken(clock, email);
+      else {
+        results.push(result);
+        if (!result.ok && result.error === 'locked') clock.advance(10 * MINUTE);
+      }
+    }
+    return results;
+  }
+
+  it('across the 10-minute lockouts, stop the second step until the password is reset, even for the right code', async () => {
+    const clock = start();
+    const user = await createTestUser(getDb(), clock);
+    const results = await wrongCodes(clock, user.email, 100);
+    expect(results.slice(0, 99).every((r) => !r.ok && (r.error === 'invalid' || r.error === 'locked'))).toBe(true);
+    expect(results[99]).toEqual({ ok: false, error: 'needs_reset' });
+    clock.advance(DAY);
+    const first = await passwordStep(getDb(), clock, { email: user.email, password: TEST_PASSWORD, userAgent: null });
+    if (!first.ok) throw new Error('unexpected');
+    const right = await latestCodeSentTo(getDb(), user.email);
+    expect(await codeStep(getDb(), clock, { token: first.token, code: right!, kind: 'code' })).toEqual({ ok: false, error: 'needs_reset' });
+    const locks = await getDb().select().from(auditLog).where(and(eq(auditLog.action, 'account.lock'), eq(auditLog.objectId, String(user.id))));
+    expect(locks.map((l) => l.detail)).toContainEqual({ factor: 'code', until: 'password_reset' });
+  });
+
+  it('count failures in a row: a right code starts the count again', async () => {
+    const clock = start();
+    const user = await createTestUser(getDb(), clock);
+    await wrongCodes(clock, user.email, 99);
+    clock.advance(10 * MINUTE);
+    const token = await pendingToken(clock, user.email);
+    expect((await codeStep(getDb(), clock, { token, code: (await latestCodeSentTo(getDb(), user.email))!, kind: 'code' })).ok).toBe(true);
+    expect((await wrongCodes(clock, user.email, 99)).every((r) => !r.ok && r.error !== 'needs_reset')).toBe(true);
+  });
+
+  it('are never passed by parallel guesses', async () => {
+    const clock = start();
+    const user = await createTestUser(getDb(), clock);
+    await getDb().insert(throttles).values({ key: codeCapKey(user.id), count: 95, windowStartedAt: clock.now() });
+    const pending = await Promise.all(Array.from({ length: 20 }, () => passwordStep(getDb(), clock, { email: user.email, password: TEST_PASSWORD, userAgent: null })));
+    await Promise.all(
+      pending.map((p) => (p.ok ? codeStep(getDb(), clock, { token: p.token, code: 'ZZZZZ-ZZZZZ', kind: 'backup' }) : null)),
+    );
+    const judged = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'code.check'), eq(auditLog.outcome, 'failure'), eq(auditLog.objectId, String(user.id))));
+    expect(judged.length).toBeLessThanOrEqual(5);
   });
 });
 

@@ -2,15 +2,17 @@
  * Two-step sign-in (spec §2). Step one checks the password; step two the one-time code, the
  * authenticator code or a backup code. Both steps are throttled in the database:
  * 5 wrong passwords in a row lock password sign-in for 20 minutes (counted per email address, so an
- * unknown address answers exactly like a wrong password), 10 wrong codes lock for 10 minutes.
+ * unknown address answers exactly like a wrong password), 10 wrong codes lock for 10 minutes, and
+ * 100 wrong sign-in codes in a row (across those lockouts) stop the second step until the password
+ * is reset (NIST SP 800-63B).
  */
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { users, type User } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
-import { MINUTE, type Clock } from '@/lib/clock';
+import { DAY, MINUTE, type Clock } from '@/lib/clock';
 import { keyedHash } from '@/lib/crypto/secrets';
-import { clearAttempts, recordFailure, reserveAttempt, type ThrottleRule } from '@/lib/security/throttle';
+import { clearAttempts, recordFailure, releaseAttempt, reserveAttempt, type ThrottleRule } from '@/lib/security/throttle';
 import { consumeBackupCode } from './backup-codes';
 import { consumeOneTimeCode, normaliseCode } from './one-time-codes';
 import { verifyPassword, hashPassword } from './password';
@@ -20,11 +22,18 @@ import { unsealTotpSecret, verifyTotp } from './totp';
 
 export const PASSWORD_LOCKOUT: ThrottleRule = { kind: 'in_a_row', limit: 5, periodMs: 20 * MINUTE };
 export const CODE_LOCKOUT: ThrottleRule = { kind: 'in_a_row', limit: 10, periodMs: 10 * MINUTE };
+/**
+ * Without a cap the 10-minute lockout would allow about 1,440 guesses a day, every day. Wrong sign-in
+ * codes in a row are capped at 100; the block has no useful end (only a password reset or a right
+ * code before the cap clears the count), so the account then needs a password reset.
+ */
+export const CODE_FAILURE_CAP: ThrottleRule = { kind: 'in_a_row', limit: 100, periodMs: 100 * 365 * DAY };
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 /** The lockout counter of an account's password; re-entering the password in settings counts on the same one. */
 export const passwordKey = (email: string) => `password:${keyedHash('email', normaliseEmail(email))}`;
 export const codeKey = (userId: number) => `code:user:${userId}`;
+export const codeCapKey = (userId: number) => `code-cap:user:${userId}`;
 
 // Verifying against a real hash when the account does not exist keeps both answers equally slow.
 let decoyHash: Promise<string> | undefined;
@@ -70,11 +79,15 @@ export async function passwordStep(
   return { ok: true, token, user: user! };
 }
 
-export type CodeStepResult = { ok: true; user: User } | { ok: false; error: 'invalid' | 'expired' } | { ok: false; error: 'locked'; until: Date };
+export type CodeStepResult =
+  | { ok: true; user: User; /** the new session token: the pending one stops working */ token: string }
+  | { ok: false; error: 'invalid' | 'expired' | 'needs_reset' }
+  | { ok: false; error: 'locked'; until: Date };
 
 /**
  * Step two. `kind` 'code' checks the user's chosen method (email or text code, or authenticator);
- * 'backup' checks a backup code.
+ * 'backup' checks a backup code. Every attempt also counts on the 100-in-a-row cap, reserved first
+ * so parallel guesses cannot pass it.
  */
 export async function codeStep(
   db: DbOrTx,
@@ -84,11 +97,31 @@ export async function codeStep(
   const session = await checkSession(db, clock, input.token);
   if (session.status !== 'pending') return { ok: false, error: 'expired' };
   const user = session.user;
+  const actor = { id: user.id, role: user.role };
+  const capKey = codeCapKey(user.id);
+  const cap = await reserveAttempt(db, clock, capKey, CODE_FAILURE_CAP);
+  if (!cap.ok) {
+    await recordAudit(db, clock, { actor, action: 'code.check', objectType: 'account', objectId: user.id, outcome: 'denied', detail: { reason: 'needs_password_reset' }, requestId: input.requestId });
+    return { ok: false, error: 'needs_reset' };
+  }
   const result = await checkUserCode(db, clock, user, input.code, input.kind === 'backup' ? 'backup' : 'sign_in', input.requestId);
-  if (!result.ok) return result;
-  await completeSecondFactor(db, clock, input.token!);
+  if (!result.ok) {
+    // A code refused unread (the 10-minute lockout) was no guess.
+    if (result.error === 'locked' && result.unread) {
+      await releaseAttempt(db, capKey);
+      return { ok: false, error: 'locked', until: result.until };
+    }
+    if (await recordFailure(db, clock, capKey, CODE_FAILURE_CAP, cap)) {
+      await recordAudit(db, clock, { actor, action: 'account.lock', objectType: 'account', objectId: user.id, outcome: 'denied', detail: { factor: 'code', until: 'password_reset' }, requestId: input.requestId });
+      return { ok: false, error: 'needs_reset' };
+    }
+    return result.error === 'locked' ? { ok: false, error: 'locked', until: result.until } : { ok: false, error: 'invalid' };
+  }
+  await clearAttempts(db, clock, capKey);
+  const token = await completeSecondFactor(db, clock, input.token!);
+  if (!token) return { ok: false, error: 'expired' };
   await recordAudit(db, clock, {
-    actor: { id: user.id, role: user.role },
+    actor,
     action: 'sign_in',
     objectType: 'account',
     objectId: user.id,
@@ -96,7 +129,7 @@ export async function codeStep(
     detail: { method: input.kind === 'backup' ? 'backup_code' : user.secondFactor },
     requestId: input.requestId,
   });
-  return { ok: true, user };
+  return { ok: true, user, token };
 }
 
 /**
@@ -110,13 +143,13 @@ export async function checkUserCode(
   rawCode: string,
   purpose: 'sign_in' | 'backup' | 'confirm_email' | 'confirm_phone' | { totpSecret: string },
   requestId?: string | null,
-): Promise<{ ok: true } | { ok: false; error: 'invalid' } | { ok: false; error: 'locked'; until: Date }> {
+): Promise<{ ok: true } | { ok: false; error: 'invalid' } | { ok: false; error: 'locked'; until: Date; /** refused without reading the code */ unread?: boolean }> {
   const key = codeKey(user.id);
   const reservation = await reserveAttempt(db, clock, key, CODE_LOCKOUT);
   const actor = { id: user.id, role: user.role };
   if (!reservation.ok) {
     await recordAudit(db, clock, { actor, action: 'code.check', objectType: 'account', objectId: user.id, outcome: 'denied', detail: { reason: 'locked' }, requestId });
-    return { ok: false, error: 'locked', until: reservation.blockedUntil };
+    return { ok: false, error: 'locked', until: reservation.blockedUntil, unread: true };
   }
   const code = normaliseCode(rawCode);
   let valid: boolean;

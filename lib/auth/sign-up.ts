@@ -248,19 +248,20 @@ export const newAttemptId = () => randomUUID();
 
 /**
  * The last step: the backup codes are saved, the pending session becomes a full one. The caller then
- * hands the token to next-auth (finishSignIn) and sends the person to their landing page.
+ * puts the new token in the session cookie (finishSignIn) and sends the person to their landing page.
  */
 export async function finishSignUp(
   db: Db,
   clock: Clock,
   input: { token: string | undefined; requestId?: string | null },
-): Promise<{ ok: true; user: User } | { ok: false; error: 'no_session' | 'not_ready' }> {
+): Promise<{ ok: true; user: User; /** the new session token */ token: string } | { ok: false; error: 'no_session' | 'not_ready' }> {
   const pending = await pendingSignUp(db, clock, input.token);
   if (pending.status !== 'pending') return { ok: false, error: 'no_session' };
   const { user } = pending;
   if (!user.emailVerifiedAt || !user.secondFactor) return { ok: false, error: 'not_ready' };
   return transaction(db, async (tx) => {
-    if (!(await completeSecondFactor(tx, clock, input.token!))) return { ok: false, error: 'no_session' } as const;
+    const token = await completeSecondFactor(tx, clock, input.token!);
+    if (!token) return { ok: false, error: 'no_session' } as const;
     await recordAudit(tx, clock, {
       actor: { id: user.id, role: user.role },
       action: 'sign_in',
@@ -270,7 +271,7 @@ export async function finishSignUp(
       detail: { method: user.secondFactor, via: 'sign_up' },
       requestId: input.requestId,
     });
-    return { ok: true, user } as const;
+    return { ok: true, user, token } as const;
   });
 }
 

@@ -10,7 +10,7 @@ import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { systemClock } from '@/lib/clock';
 import { redirect } from '@/lib/i18n/navigation';
-import { sessionTokenFromCookie, signOut } from '../auth';
+import { sessionTokenFromCookie, clearSessionCookie } from '../auth';
 import { safeReturnPath } from '../current-user';
 import { endSessionIfTimedOut, sessionTimeState, staySignedIn, type SessionTimeState } from '../session-lifecycle';
 
@@ -32,7 +32,7 @@ export async function staySignedInAction(): Promise<SessionTimeState> {
 export async function endTimedOutSessionAction(returnTo: unknown): Promise<SessionTimeState> {
   const state = await endSessionIfTimedOut(getDb(), systemClock, { token: await sessionTokenFromCookie(), requestId: await requestId() });
   if (state.status === 'active') return state;
-  await signOut({ redirect: false });
+  await clearSessionCookie();
   const query = new URLSearchParams({ returnTo: safeReturnPath(typeof returnTo === 'string' ? returnTo : null) });
   if (state.reason) query.set('reason', state.reason);
   return redirect({ href: `/sign-in?${query}`, locale: await getLocale() });

@@ -21,7 +21,7 @@ import {
   updateAccountSettings,
   type AccountSettingsField,
 } from '../account-settings';
-import { signOut } from '../auth';
+import { clearSessionCookie } from '../auth';
 import { requireArea } from '../current-user';
 import { clearPendingSignIn } from '../pending-sign-in';
 import { beginSecondFactorSetup, resendPhoneCode } from '../second-factor-setup';
@@ -98,7 +98,7 @@ export async function signOutOthersAction(): Promise<void> {
 export async function signOutEverywhereAction(): Promise<void> {
   const { user, sessionId } = await requireArea('account');
   await signOutEverywhere(getDb(), systemClock, { user, sessionId, includeThisSession: true, requestId: await requestId() });
-  await signOut({ redirect: false });
+  await clearSessionCookie();
   await clearPendingSignIn();
   redirect({ href: '/sign-in?signedOut=1', locale: await getLocale() });
 }

@@ -109,6 +109,8 @@ export async function verifyCodeAction(previous: CodeFormState, form: FormData):
         return startAgain(returnTo);
       case 'locked':
         return { attempt, formError: t('errors.codeLocked', { minutes: minutesToWait(result.until, systemClock.now()) }) };
+      case 'needs_reset':
+        return { attempt, formError: t('errors.codeNeedsReset') };
       case 'spent':
         return { attempt, fieldErrors: { code: t('errors.codeSpent') } };
       case 'invalid':
@@ -116,7 +118,7 @@ export async function verifyCodeAction(previous: CodeFormState, form: FormData):
     }
   }
 
-  await finishSignIn(token);
+  await finishSignIn(result.token);
   // returnTo already carries the language prefix of the page it came from; the landing page gets this page's.
   if (returnTo) redirectToPath(returnTo);
   return redirect({ href: landingPath(result.user.role), locale: await getLocale() });

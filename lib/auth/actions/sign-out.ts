@@ -10,7 +10,7 @@ import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { systemClock } from '@/lib/clock';
 import { redirect } from '@/lib/i18n/navigation';
-import { sessionTokenFromCookie, signOut } from '../auth';
+import { sessionTokenFromCookie, clearSessionCookie } from '../auth';
 import { clearPendingSignIn } from '../pending-sign-in';
 import { endSignedInSession } from '../session-lifecycle';
 
@@ -19,7 +19,7 @@ export async function signOutAction(): Promise<void> {
   if (token) {
     await endSignedInSession(getDb(), systemClock, { token, reason: 'sign_out', requestId: (await headers()).get('x-request-id') });
   }
-  await signOut({ redirect: false });
+  await clearSessionCookie();
   await clearPendingSignIn();
   redirect({ href: '/sign-in?signedOut=1', locale: await getLocale() });
 }
