@@ -17,7 +17,7 @@ export type Role = 'applicant' | 'representative' | 'officer' | 'supervisor';
 export type Language = 'en' | 'es';
 export type Channel = 'email' | 'sms' | 'letter';
 export type SecondFactor = 'totp' | 'email' | 'sms';
-export type OneTimeCodePurpose = 'confirm_email' | 'confirm_phone' | 'sign_in' | 'staff_setup';
+export type OneTimeCodePurpose = 'confirm_email' | 'confirm_phone' | 'sign_in' | 'staff_setup' | 'password_reset' | 'password_reset_proof';
 
 export const userColumns = (k: Kit) => ({
   id: k.id(),
@@ -62,7 +62,7 @@ export const sessionColumns = (k: Kit) => ({
   userAgent: k.textNull(),
 });
 
-/** Six-digit codes: email confirmation, sign-in second step, staff set-up links. */
+/** Six-digit codes: email confirmation, sign-in second step; staff set-up and password reset links. */
 export const oneTimeCodeColumns = (k: Kit) => ({
   id: k.id(),
   userId: k.fk('users'),

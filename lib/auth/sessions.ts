@@ -22,7 +22,7 @@ export const PENDING_TIMEOUT_MS = 15 * MINUTE;
 const TOUCH_INTERVAL_MS = 30_000;
 
 /** 'renewed': a pending session replaced by a fresh one after a completed step of signing up. */
-export type EndReason = 'sign_out' | 'sign_out_everywhere' | 'password_changed' | 'second_factor_changed' | 'idle' | 'absolute' | 'disabled' | 'renewed';
+export type EndReason = 'sign_out' | 'sign_out_everywhere' | 'password_changed' | 'second_factor_changed' | 'idle' | 'absolute' | 'disabled' | 'renewed' | 'password_reset';
 
 const hashToken = (token: string) => keyedHash('session', token);
 const newToken = () => randomBytes(32).toString('base64url');

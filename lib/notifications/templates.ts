@@ -8,7 +8,7 @@ import { createFormatter, createTranslator } from 'next-intl';
 import type { Channel, Language, MailingAddress } from '@/db/columns';
 import { loadMessages } from '@/lib/i18n/messages';
 import { accountAccessNotice } from './templates/account-access-notice';
-import { accountExistsMessage, oneTimeCodeMessage, securityChangeMessage, staffSetupMessage } from './templates/account-messages';
+import { accountExistsMessage, oneTimeCodeMessage, passwordResetMessage, securityChangeMessage, staffSetupMessage } from './templates/account-messages';
 import { caseLinkedMessage, caseStatusChangedMessage, linkingPausedMessage, representativeAccessEndedMessage } from './templates/case-messages';
 import { TemplateError } from './templates/helpers';
 import { layOut, type Composition, type RenderedNotification } from './templates/layout';
@@ -31,7 +31,9 @@ export interface TemplatePayloads {
   /** A staff account's set-up link (sealed secret `link`). */
   'staff-setup-link': { name: string; role: 'officer' | 'supervisor'; validHours: number };
   'account-exists': Record<string, never>;
-  'security-change': { change: 'password' | 'second_factor' | 'backup_codes' | 'signed_out_everywhere' | 'locked' };
+  /** A password reset link (sealed secret `link`). */
+  'password-reset-link': { validHours: number };
+  'security-change': { change: 'password' | 'password_reset' | 'second_factor' | 'backup_codes' | 'signed_out_everywhere' | 'locked' };
   /** A case was linked to an online account; to the applicant. */
   'case-linked': {
     receiptNumber: string;
@@ -58,6 +60,7 @@ export interface TemplateSecrets {
   'account-access-notice': { code: string };
   'one-time-code': { code: string };
   'staff-setup-link': { link: string };
+  'password-reset-link': { link: string };
 }
 
 export type TemplateName = keyof TemplatePayloads;
@@ -92,6 +95,7 @@ export const templates: { [T in TemplateName]: TemplateDefinition<T> } = {
   'one-time-code': oneTimeCodeMessage,
   'staff-setup-link': staffSetupMessage,
   'account-exists': accountExistsMessage,
+  'password-reset-link': passwordResetMessage,
   'security-change': securityChangeMessage,
   'case-linked': caseLinkedMessage,
   'linking-paused': linkingPausedMessage,

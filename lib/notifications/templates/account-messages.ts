@@ -38,6 +38,24 @@ export const staffSetupMessage: TemplateDefinition<'staff-setup-link'> = {
   },
 };
 
+/** A password reset link, asked for on the portal. */
+export const passwordResetMessage: TemplateDefinition<'password-reset-link'> = {
+  secret: true,
+  requiredSecrets: ['link'],
+  compose({ payload, secrets, t }) {
+    return {
+      subject: t('passwordReset.subject'),
+      greeting: t('oneTimeCode.greeting'),
+      blocks: [
+        { kind: 'paragraph', text: t('passwordReset.intro') },
+        { kind: 'steps', items: [t('passwordReset.stepOpen', { link: secrets.link }), t('passwordReset.stepSecondStep'), t('passwordReset.stepPassword')] },
+        { kind: 'paragraph', text: t('passwordReset.expiry', { hours: payload.validHours }) },
+        { kind: 'paragraph', text: t('passwordReset.notYou') },
+      ],
+    };
+  },
+};
+
 /** Someone tried to create an account with an address that already has one. */
 export const accountExistsMessage: TemplateDefinition<'account-exists'> = {
   secret: false,
