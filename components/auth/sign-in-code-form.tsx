@@ -11,10 +11,21 @@ import type { CodeFormState, SecondStepMethod } from '@/lib/auth/sign-in-schemas
 
 const initialState: CodeFormState = { attempt: 0 };
 
-/** Step two: the code from the person's method, or one of their backup codes. Works without JavaScript. */
-export function SignInCodeForm({ method, returnTo }: { method: SecondStepMethod; returnTo: string | null }) {
+/**
+ * Step two: the code from the person's method, or one of their backup codes. Works without
+ * JavaScript. A password reset asks the same with its own action.
+ */
+export function SignInCodeForm({
+  method,
+  returnTo,
+  action: submit = verifyCodeAction,
+}: {
+  method: SecondStepMethod;
+  returnTo: string | null;
+  action?: (previous: CodeFormState, form: FormData) => Promise<CodeFormState>;
+}) {
   const t = useTranslations('signIn');
-  const [state, action] = useActionState(verifyCodeAction, initialState);
+  const [state, action] = useActionState(submit, initialState);
   const backup = method === 'backup';
 
   return (

@@ -30,6 +30,7 @@ import { hashPassword } from './password';
 import { passwordProblem, type PasswordProblem } from './password-policy';
 import { sendSecondStepCode } from './send-codes';
 import { endOtherSessions } from './sessions';
+import { RESEND_LIMIT, resendKey } from './sign-in-flow';
 import { checkUserCode, codeCapKey, codeKey, normaliseEmail, passwordKey } from './sign-in';
 
 export const PASSWORD_RESET_VALID_HOURS = 1;
@@ -121,8 +122,11 @@ export async function beginPasswordReset(
   const link = await checkPasswordResetLink(db, clock, input.token);
   if (link.status !== 'valid') return { ok: false, error: link.status };
   const { user } = link;
+  // Pressing "Continue" again sends a new code, under the same limit as "Send a new code" at sign-in;
+  // past it, the codes already sent still work.
+  const send = user.secondFactor !== 'totp' && (await reserveAttempt(db, clock, resendKey(user.id), RESEND_LIMIT)).ok;
   await transaction(db, async (tx) => {
-    await sendSecondStepCode(tx, clock, user);
+    if (send) await sendSecondStepCode(tx, clock, user);
     await recordAudit(tx, clock, { actor: { id: user.id, role: user.role }, action: 'password_reset.start', objectType: 'account', objectId: user.id, outcome: 'success', requestId: input.requestId });
   });
   return { ok: true, user };

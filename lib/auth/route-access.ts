@@ -46,6 +46,13 @@ export const PAGE_ROUTES = {
   '/dev/outbox': { access: 'anyone', sample: '/dev/outbox' },
   '/sign-in': { access: 'signed-out-only', sample: '/sign-in' },
   '/sign-in/verify': { access: 'signed-out-only', sample: '/sign-in/verify', flowStart: '/sign-in' },
+  // Open to anyone: the emailed link and the second step are the keys, not a session.
+  '/password-reset': { access: 'anyone', sample: '/password-reset' },
+  // Without a token (or with a used one) the page says the link cannot be used.
+  '/password-reset/continue': { access: 'anyone', sample: '/password-reset/continue' },
+  // The later steps belong to the browser that pressed "Continue"; any other is sent to ask for a new link.
+  '/password-reset/verify': { access: 'anyone', sample: '/password-reset/verify', flowStart: '/password-reset' },
+  '/password-reset/new-password': { access: 'anyone', sample: '/password-reset/new-password', flowStart: '/password-reset' },
   '/sign-up': { access: 'signed-out-only', sample: '/sign-up' },
   // Each step explains that the sign-up timed out when this browser has none in progress.
   '/sign-up/confirm': { access: 'signed-out-only', sample: '/sign-up/confirm' },

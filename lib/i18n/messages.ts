@@ -35,6 +35,8 @@ import enStaff from '@/messages/en/staff.json';
 import esStaff from '@/messages/es/staff.json';
 import enCases from '@/messages/en/cases.json';
 import esCases from '@/messages/es/cases.json';
+import enPasswordReset from '@/messages/en/passwordReset.json';
+import esPasswordReset from '@/messages/es/passwordReset.json';
 import type { Locale } from './routing';
 
 const en = {
@@ -54,6 +56,7 @@ const en = {
   settings: enSettings,
   staff: enStaff,
   cases: enCases,
+  passwordReset: enPasswordReset,
 };
 
 export type Messages = typeof en;
@@ -77,6 +80,7 @@ const catalogues: Record<Locale, Messages> = {
     settings: esSettings,
     staff: esStaff,
     cases: esCases,
+    passwordReset: esPasswordReset,
   },
 };
 

@@ -34,6 +34,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const returnTo = returnToPath === '/' ? null : returnToPath;
   const reason = notices.find((n) => n === first(query.reason));
   const signedOut = first(query.signedOut) === '1';
+  const reset = first(query.reset) === '1';
 
   // Already signed in (a bookmark, the back button): there is nothing to do here.
   const session = await currentSession();
@@ -51,6 +52,11 @@ export default async function SignInPage({ params, searchParams }: Props) {
           {t('notices.signedOut')}
         </Alert>
       ) : null}
+      {reset ? (
+        <Alert type="success" heading={t('notices.resetTitle')}>
+          {t('notices.reset')}
+        </Alert>
+      ) : null}
       {reason ? (
         <Alert type={reason === 'restart' ? 'warning' : 'info'} heading={t(`notices.${reason}Title`)}>
           <p>{t(`notices.${reason}`)}</p>
@@ -60,6 +66,9 @@ export default async function SignInPage({ params, searchParams }: Props) {
       <ClientMessages namespaces={['signIn']}>
         <SignInForm returnTo={returnTo} />
       </ClientMessages>
+      <p className="mt-6">
+        <Link href="/password-reset">{t('forgotPassword')}</Link>
+      </p>
       <h2 className="mt-12 text-[1.3125rem]">{t('noAccount')}</h2>
       <p>
         <Link href="/sign-up">{t('createAccount')}</Link>
