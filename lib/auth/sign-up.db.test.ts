@@ -128,6 +128,29 @@ describe('signing up with an address that already has an account', () => {
 });
 
 describe('the sign-up limit', () => {
+  it('frees an address whose sign-up was not confirmed within 24 hours: a new sign-up for it starts afresh', async () => {
+    const clock = start();
+    const squatter = await created(clock, { email: 'not-yours@example.com', givenName: 'Squatter' });
+    clock.advance(24 * HOUR - MINUTE);
+    expect(await createAccount(getDb(), clock, applicant({ email: 'not-yours@example.com' }))).toEqual({ ok: true, status: 'exists' });
+    clock.advance(MINUTE);
+    const owner = await created(clock, { email: 'not-yours@example.com', givenName: 'Owner' });
+    expect(owner.user.id).not.toBe(squatter.user.id);
+    expect(owner.user).toMatchObject({ email: 'not-yours@example.com', givenName: 'Owner', emailVerifiedAt: null });
+    expect((await checkSession(getDb(), clock, squatter.token)).status).toBe('none');
+    const [old] = await getDb().select().from(users).where(eq(users.id, squatter.user.id));
+    expect(old.disabledAt).toEqual(clock.now());
+    expect(await auditOf(squatter.user.id, 'account.expire')).toMatchObject([{ outcome: 'success', detail: { reason: 'email_unconfirmed_24_hours', role: 'applicant' } }]);
+  });
+
+  it('never frees a confirmed address, however old', async () => {
+    const clock = start();
+    const { user, token } = await created(clock, { email: 'confirmed-long-ago@example.com' });
+    expect((await confirmEmail(getDb(), clock, { token, code: (await latestCodeSentTo(getDb(), user.email))!, userAgent: null })).ok).toBe(true);
+    clock.advance(30 * 24 * HOUR);
+    expect(await createAccount(getDb(), clock, applicant({ email: 'confirmed-long-ago@example.com' }))).toEqual({ ok: true, status: 'exists' });
+  });
+
   it('allows 5 sign-ups per email address an hour, then says until when', async () => {
     const clock = start();
     const email = 'busy.person@example.com';

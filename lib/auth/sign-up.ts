@@ -6,9 +6,11 @@
  *
  * An address that already has an account is never revealed on screen: the person sees the same
  * "we sent you a code" page, and the owner of the address gets an email saying someone tried.
+ * A sign-up whose address was not confirmed within 24 hours expires, so nobody can hold an address
+ * they do not own: a new sign-up with it proceeds as a fresh one.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { transaction, type Db, type DbOrTx } from '@/db/client';
 import { representativeProfiles, users, type User } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -20,7 +22,7 @@ import { regenerateBackupCodes } from './backup-codes';
 import { hashPassword } from './password';
 import { maySelfSignUp } from './policy';
 import { sendOneTimeCode } from './send-codes';
-import { checkSession, completeSecondFactor, endSessionByToken, startSession } from './sessions';
+import { checkSession, completeSecondFactor, endOtherSessions, endSessionByToken, startSession } from './sessions';
 import { CODE_LOCKOUT, checkUserCode, normaliseEmail } from './sign-in';
 import type { SignUpInput } from './sign-up-schema';
 
@@ -28,6 +30,7 @@ import type { SignUpInput } from './sign-up-schema';
 export const SIGN_UP_LIMIT: ThrottleRule = { kind: 'window', limit: 5, periodMs: HOUR };
 /** "Send a new code": at most 5 per hour, so the button cannot be used to flood a mailbox or phone. */
 export const RESEND_LIMIT: ThrottleRule = { kind: 'window', limit: 5, periodMs: HOUR };
+export const UNCONFIRMED_SIGN_UP_TTL_MS = 24 * HOUR;
 
 const emailDigest = (email: string) => keyedHash('email', normaliseEmail(email));
 const signUpKey = (email: string) => `sign-up:${emailDigest(email)}`;
@@ -60,6 +63,7 @@ export async function createAccount(
   const passwordHash = await hashPassword(input.password);
   return transaction(db, async (tx) => {
     const now = clock.now();
+    await releaseExpiredSignUp(tx, clock, email, input.requestId);
     const [user] = await tx
       .insert(users)
       .values({
@@ -98,6 +102,36 @@ export async function createAccount(
     await sendOneTimeCode(tx, clock, user, 'confirm_email', { channel: 'email', recipient: email });
     const token = await startSession(tx, clock, user.id, input.userAgent);
     return { ok: true, status: 'created', user, token } as const;
+  });
+}
+
+/**
+ * A self sign-up still unconfirmed 24 hours after it was made gives its address up: the account is
+ * disabled, its sessions end, and its address is renamed out of the way (kept for the audit trail).
+ * The conditional update decides, so two sign-ups racing for the address release it once.
+ */
+async function releaseExpiredSignUp(tx: DbOrTx, clock: Clock, email: string, requestId?: string | null): Promise<void> {
+  const now = clock.now();
+  const [stale] = await tx
+    .select({ id: users.id, role: users.role })
+    .from(users)
+    .where(and(eq(users.email, email), isNull(users.emailVerifiedAt), inArray(users.role, ['applicant', 'representative']), lte(users.createdAt, new Date(now.getTime() - UNCONFIRMED_SIGN_UP_TTL_MS))));
+  if (!stale) return;
+  const [released] = await tx
+    .update(users)
+    .set({ email: `unconfirmed-expired:${stale.id}:${email}`, disabledAt: now, updatedAt: now })
+    .where(and(eq(users.id, stale.id), eq(users.email, email), isNull(users.emailVerifiedAt)))
+    .returning({ id: users.id });
+  if (!released) return;
+  await endOtherSessions(tx, clock, stale.id, null, 'disabled');
+  await recordAudit(tx, clock, {
+    actor: null,
+    action: 'account.expire',
+    objectType: 'account',
+    objectId: stale.id,
+    outcome: 'success',
+    detail: { reason: 'email_unconfirmed_24_hours', role: stale.role },
+    requestId,
   });
 }
 
