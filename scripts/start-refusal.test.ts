@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 const env = {
   PATH: process.env.PATH,
   HOME: process.env.HOME,
-  NODE_ENV: 'production',
+  NODE_ENV: 'production' as const,
   // Nothing listens here: a script that got as far as connecting would fail differently.
   DATABASE_URL: 'postgres://portal:secret@127.0.0.1:9/portal',
   APP_SECRET: 'k'.repeat(40),

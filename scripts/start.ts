@@ -21,7 +21,7 @@ const { values } = parseArgs({
 const port = values.port ?? process.env.PORT ?? '3000';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 // What this serves is the production build (`next start` runs it as production whatever is set).
-process.env.NODE_ENV ??= 'production';
+(process.env as Record<string, string | undefined>).NODE_ENV ??= 'production';
 const refusal = refusalToStart(process.env);
 if (refusal) {
   console.error(refusal);

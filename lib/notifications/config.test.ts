@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PORTAL_URL, DEFAULT_SMTP_FROM, localOutboxInUse, notificationConfig, refusalToStart, textingOffered } from './config';
+import { DEFAULT_PORTAL_URL, DEFAULT_SMTP_FROM, localOutboxInUse, notificationConfig, refusalToStart, textingOffered, textingRules } from './config';
 import { transportsFromConfig } from './transports';
 
 const sms = {
@@ -14,7 +14,7 @@ const production = { ...postgres, NODE_ENV: 'production', APP_SECRET: 'k'.repeat
 describe('notification settings', () => {
   it('keep everything in the local outbox of the embedded store when nothing is configured', () => {
     const config = notificationConfig({});
-    expect(config).toEqual({ smtp: null, sms: null, portalUrl: DEFAULT_PORTAL_URL, localOutbox: true });
+    expect(config).toEqual({ smtp: null, sms: null, portalUrl: DEFAULT_PORTAL_URL, localOutbox: true, internationalTexts: false });
     expect(localOutboxInUse(config)).toBe(true);
     expect(textingOffered(config)).toBe(true);
     const transports = transportsFromConfig(config);
@@ -62,6 +62,14 @@ describe('the local outbox on Postgres', () => {
 
   it('offers texting with a provider whatever the store', () => {
     expect(textingOffered(notificationConfig({ ...postgres, ...sms }))).toBe(true);
+  });
+});
+
+describe('texting rules for the forms', () => {
+  it('allow numbers outside the US only with SMS_INTERNATIONAL=on', () => {
+    expect(textingRules(notificationConfig({}))).toEqual({ offered: true, international: false });
+    expect(textingRules(notificationConfig({ SMS_INTERNATIONAL: 'on' }))).toEqual({ offered: true, international: true });
+    expect(textingRules(notificationConfig(postgres))).toEqual({ offered: false, international: false });
   });
 });
 

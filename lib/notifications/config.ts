@@ -27,6 +27,8 @@ export interface NotificationConfig {
   portalUrl: string;
   /** Messages without a configured transport may stay on this machine, readable at /dev/outbox. */
   localOutbox: boolean;
+  /** SMS_INTERNATIONAL=on: texts may go to numbers outside the US and its territories. */
+  internationalTexts: boolean;
 }
 
 export const DEFAULT_SMTP_FROM = 'Immigration Self-Service Portal <no-reply@portal.example.gov>';
@@ -56,7 +58,7 @@ export function notificationConfig(env: Record<string, string | undefined> = pro
       : null;
 
   const portalUrl = (env.PORTAL_URL?.trim() || DEFAULT_PORTAL_URL).replace(/\/+$/, '');
-  return { smtp, sms, portalUrl, localOutbox: localOutboxAllowed(env) };
+  return { smtp, sms, portalUrl, localOutbox: localOutboxAllowed(env), internationalTexts: env.SMS_INTERNATIONAL?.trim().toLowerCase() === 'on' };
 }
 
 /** The embedded demo store keeps messages on the machine; any other store only when told to. */
@@ -76,6 +78,11 @@ export function localOutboxInUse(config: NotificationConfig = notificationConfig
  */
 export function textingOffered(config: NotificationConfig = notificationConfig()): boolean {
   return config.sms !== null || config.localOutbox;
+}
+
+/** The texting settings the shared form rules are handed (they also run in the browser, without the environment). */
+export function textingRules(config: NotificationConfig = notificationConfig()): { offered: boolean; international: boolean } {
+  return { offered: textingOffered(config), international: config.internationalTexts };
 }
 
 /**

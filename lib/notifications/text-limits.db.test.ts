@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { fixedClock, HOUR, MINUTE } from '@/lib/clock';
-import { reserveText } from './text-limits';
+import { reserveText, textPausedUntil } from './text-limits';
 
 const sent = (results: { ok: boolean }[]) => results.filter((r) => r.ok).length;
 
@@ -45,5 +45,20 @@ describe('text limits', () => {
       Array.from({ length: 30 }, (_, i) => reserveText(getDb(), clock, { accountId: 100 + (i % 3), phone: '+12025550133' })),
     );
     expect(sent(results)).toBe(5);
+  });
+});
+
+describe('a paused number or account, as forms see it before they text', () => {
+  it('is paused once a limit is spent, until its window ends, and not before', async () => {
+    const clock = fixedClock('2026-03-01T12:00:00Z');
+    const to = { accountId: 300, phone: '+12025550144' };
+    for (let i = 0; i < 4; i++) await reserveText(getDb(), clock, to);
+    expect(await textPausedUntil(getDb(), clock, to)).toBeNull();
+    await reserveText(getDb(), clock, to);
+    expect(await textPausedUntil(getDb(), clock, to)).toEqual(new Date('2026-03-01T13:00:00Z'));
+    expect(await textPausedUntil(getDb(), clock, { accountId: 301, phone: '+12025550144' })).toEqual(new Date('2026-03-01T13:00:00Z'));
+    expect(await textPausedUntil(getDb(), clock, { accountId: 300, phone: '+12025550145' })).toEqual(new Date('2026-03-01T13:00:00Z'));
+    clock.set('2026-03-01T13:00:00Z');
+    expect(await textPausedUntil(getDb(), clock, to)).toBeNull();
   });
 });

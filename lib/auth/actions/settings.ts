@@ -27,8 +27,9 @@ import { clearPendingSignIn } from '../pending-sign-in';
 import { beginSecondFactorSetup, resendPhoneCode } from '../second-factor-setup';
 import { clearSecondFactorSetup, readSecondFactorSetup, saveSecondFactorSetup } from '../second-factor-setup-state';
 import { minutesToWait } from '../sign-in-display';
+import { textingRules } from '@/lib/notifications/config';
 import { parseSecondFactorChoice, parseSixDigitCode, type CodeFormState, type ResendFormState } from '../sign-up-schema';
-import { formFields, requestMeta, translator } from './sign-up-support';
+import { formFields, requestMeta, phoneResendRefusal, translator } from './sign-up-support';
 import { getTranslations } from '@/lib/i18n/server';
 
 const requestId = async () => (await requestMeta()).requestId;
@@ -117,7 +118,7 @@ export async function chooseSecondFactorAction(previous: ChooseSecondFactorState
   const attempt = previous.attempt + 1;
   const values = typedValues(form, ['secondFactor', 'phone'] as const);
   const fieldErrors: ChooseSecondFactorState['fieldErrors'] = {};
-  const choice = parseSecondFactorChoice(formFields(form));
+  const choice = parseSecondFactorChoice(formFields(form), textingRules());
   if (!choice.ok) for (const [field, code] of Object.entries(choice.errors)) fieldErrors[field as 'phone'] = t(`secondFactor.errors.${field}.${code}`);
   else if (choice.data.method === 'email' && user.secondFactor === 'email') fieldErrors.secondFactor = t('settings.secondFactor.sameEmail');
 
@@ -170,7 +171,7 @@ export async function resendSecondFactorCodeAction(previous: ResendFormState): P
   const result = await resendPhoneCode(getDb(), systemClock, user, setup, (await requestMeta()).requestId);
   const attempt = previous.attempt + 1;
   if (result.ok) return { attempt, outcome: 'sent', message: t('secondFactor.sms.resent') };
-  return { attempt, outcome: 'throttled', message: t('secondFactor.sms.resendThrottled', { minutes: minutesToWait(result.until, systemClock.now()) }) };
+  return { attempt, outcome: 'throttled', message: phoneResendRefusal(t, result, systemClock.now()) };
 }
 
 /** "Cancel" while changing the second step: the pending set-up is forgotten, nothing changed. */
