@@ -1,12 +1,13 @@
 /**
  * Deletes what has served its purpose: sessions that ended or expired, throttle counters whose
- * window and block are over, one-time and backup codes that were used or expired. Hashes of spent
+ * window and block are over, one-time and backup codes that were used or expired, and the outbox rows
+ * of one-time codes (their code sealed inside; older rows also had it in the subject) once settled. Hashes of spent
  * secrets are no use to anyone but an attacker with a copy of the database, and the tables stay
  * small. The audit log is never touched: it is the record of what happened.
  */
-import { and, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
 import { transaction, type Db } from '@/db/client';
-import { backupCodes, oneTimeCodes, sessions, throttles } from '@/db/schema';
+import { backupCodes, notifications, oneTimeCodes, sessions, throttles } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { DAY, HOUR, type Clock } from '@/lib/clock';
 import type { WorkerJob } from '@/lib/notifications/worker';
@@ -28,6 +29,7 @@ export interface PurgeReport {
   throttles: number;
   oneTimeCodes: number;
   backupCodes: number;
+  codeMessages: number;
 }
 
 /** The deletions and their audit entry commit together. */
@@ -54,11 +56,24 @@ export function purgeSpentRecords(db: Db, clock: Clock): Promise<PurgeReport> {
       .where(and(isNotNull(backupCodes.usedAt), lt(backupCodes.usedAt, spentBefore)))
       .returning({ id: backupCodes.id });
 
+    // A ten-minute code's message is of no use once delivered or failed; letters and notices are kept.
+    const purgedMessages = await tx
+      .delete(notifications)
+      .where(
+        and(
+          eq(notifications.template, 'one-time-code'),
+          inArray(notifications.status, ['delivered', 'failed']),
+          lt(notifications.createdAt, spentBefore),
+        ),
+      )
+      .returning({ id: notifications.id });
+
     const report: PurgeReport = {
       sessions: purgedSessions.length,
       throttles: purgedThrottles.length,
       oneTimeCodes: purgedCodes.length,
       backupCodes: purgedBackupCodes.length,
+      codeMessages: purgedMessages.length,
     };
     if (Object.values(report).some((n) => n > 0)) {
       await recordAudit(tx, clock, { actor: null, action: 'housekeeping.purge', objectType: 'store', outcome: 'success', detail: { ...report } });
