@@ -31,8 +31,9 @@ export type PendingSecondFactor = { method: 'totp'; secret: string } | { method:
 /**
  * Starts setting up `choice`: makes the authenticator secret, or texts a confirmation code to the
  * phone. Returns what the caller keeps (sealed) until the person proves it. A text refused by the
- * text limits is not sent (the callers check `textPausedUntil` first, so that happens only in a
- * race); "send a new code" then says how long to wait.
+ * text limits or by texting being unavailable is not sent (the choice forms check `textPausedUntil`
+ * first, so that is rare: a race, or a choice made at sign-up before the email was confirmed);
+ * "send a new code" then says why and how long to wait.
  */
 export async function beginSecondFactorSetup(
   db: DbOrTx,

@@ -11,6 +11,7 @@ import { systemClock } from '@/lib/clock';
 import { redirect } from '@/lib/i18n/navigation';
 import { setPendingSignIn } from '../pending-sign-in';
 import { textingRules } from '@/lib/notifications/config';
+import { textPausedUntil } from '@/lib/notifications/text-limits';
 import { beginSecondFactorSetup, completeSecondFactorSetup, resendPhoneCode } from '../second-factor-setup';
 import { clearSecondFactorSetup, readSecondFactorSetup, saveSecondFactorSetup } from '../second-factor-setup-state';
 import { minutesToWait } from '../sign-in-display';
@@ -24,7 +25,7 @@ import {
   type CodeFormState,
   type ResendFormState,
 } from '../sign-up-schema';
-import { formFields, goToStage, requestMeta, phoneResendRefusal, translator } from './sign-up-support';
+import { formFields, goToStage, phoneResendRefusal, requestMeta, textLimitMessage, translator } from './sign-up-support';
 
 const HERE = '/sign-up/second-step';
 
@@ -45,6 +46,11 @@ export async function chooseSecondFactorAction(previous: ChoiceFormState, form: 
         phone: parsed.errors.phone && t(`secondFactor.errors.phone.${parsed.errors.phone}`),
       },
     };
+  }
+  const paused = parsed.data.method === 'sms' && (await textPausedUntil(getDb(), systemClock, { accountId: stage.user.id, phone: parsed.data.phone }));
+  if (paused) {
+    const { secondFactor, phone } = keptSignUpValues(raw);
+    return { attempt: previous.attempt + 1, values: { secondFactor, phone }, fieldErrors: { phone: textLimitMessage(await translator(), paused, systemClock.now()) } };
   }
   const setup = await beginSecondFactorSetup(getDb(), systemClock, stage.user, parsed.data, (await requestMeta()).requestId);
   await saveSecondFactorSetup(stage.user.id, setup, systemClock.now());

@@ -28,8 +28,9 @@ import { beginSecondFactorSetup, resendPhoneCode } from '../second-factor-setup'
 import { clearSecondFactorSetup, readSecondFactorSetup, saveSecondFactorSetup } from '../second-factor-setup-state';
 import { minutesToWait } from '../sign-in-display';
 import { textingRules } from '@/lib/notifications/config';
+import { textPausedUntil } from '@/lib/notifications/text-limits';
 import { parseSecondFactorChoice, parseSixDigitCode, type CodeFormState, type ResendFormState } from '../sign-up-schema';
-import { formFields, requestMeta, phoneResendRefusal, translator } from './sign-up-support';
+import { formFields, phoneResendRefusal, requestMeta, textLimitMessage, translator } from './sign-up-support';
 import { getTranslations } from '@/lib/i18n/server';
 
 const requestId = async () => (await requestMeta()).requestId;
@@ -133,6 +134,8 @@ export async function chooseSecondFactorAction(previous: ChooseSecondFactorState
     if (!check.ok) fieldErrors.password = t('settings.errors.confirmPassword.invalid');
   }
   if (!choice.ok || Object.values(fieldErrors).some(Boolean)) return { attempt, values, fieldErrors };
+  const paused = choice.data.method === 'sms' && (await textPausedUntil(getDb(), systemClock, { accountId: user.id, phone: choice.data.phone }));
+  if (paused) return { attempt, values, fieldErrors: { phone: textLimitMessage(t, paused, systemClock.now()) } };
 
   const setup = await beginSecondFactorSetup(getDb(), systemClock, user, choice.data, (await requestMeta()).requestId);
   await saveSecondFactorSetup(user.id, setup, systemClock.now());

@@ -16,6 +16,7 @@ import { resendPhoneCode } from '../second-factor-setup';
 import { clearSecondFactorSetup, readSecondFactorSetup, saveSecondFactorSetup } from '../second-factor-setup-state';
 import { minutesToWait } from '../sign-in-display';
 import { textingRules } from '@/lib/notifications/config';
+import { textPausedUntil } from '@/lib/notifications/text-limits';
 import { parseSecondFactorChoice, parseSixDigitCode, type CodeFormState, type ResendFormState } from '../sign-up-schema';
 import {
   checkStaffSetupLink,
@@ -28,7 +29,7 @@ import {
   type StaffAccountField,
 } from '../staff-accounts';
 import { clearStaffSetupCookie, readStaffSetupCookie, saveStaffSetupCookie } from '../staff-setup-cookie';
-import { formFields, requestMeta, phoneResendRefusal, translator } from './sign-up-support';
+import { formFields, phoneResendRefusal, requestMeta, textLimitMessage, translator } from './sign-up-support';
 import { getTranslations } from '@/lib/i18n/server';
 
 const requestId = async () => (await requestMeta()).requestId;
@@ -90,6 +91,9 @@ export async function startStaffSetupAction(previous: StaffSetupState, form: For
   const choice = parseSecondFactorChoice(raw, textingRules());
   if (!choice.ok) for (const [field, code] of Object.entries(choice.errors)) fieldErrors[field as 'phone'] = t(`secondFactor.errors.${field}.${code}`);
   if (!choice.ok || problem) return { attempt: previous.attempt + 1, fieldErrors, values };
+  // Checked before the link is used up by the password: a paused number asks for another choice.
+  const paused = choice.data.method === 'sms' && (await textPausedUntil(getDb(), systemClock, { accountId: link.user.id, phone: choice.data.phone }));
+  if (paused) return { attempt: previous.attempt + 1, fieldErrors: { phone: textLimitMessage(t, paused, systemClock.now()) }, values };
 
   const meta = await requestMeta();
   const started = await startStaffSetup(getDb(), systemClock, { token, password, choice: choice.data, ...meta });
