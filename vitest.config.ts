@@ -41,7 +41,8 @@ export default defineConfig({
                 include: dataTests,
                 setupFiles: ['db/test-store.ts'],
                 // `as const`: inside the conditional spread the literal loses its contextual type.
-                env: { TZ: 'UTC', NODE_ENV: 'test' as const, DATABASE_URL: process.env.TEST_DATABASE_URL },
+                // LOCAL_OUTBOX: the same messages stay local on both stores, as in the demo.
+                env: { TZ: 'UTC', NODE_ENV: 'test' as const, DATABASE_URL: process.env.TEST_DATABASE_URL, LOCAL_OUTBOX: 'on' },
                 testTimeout: 30_000,
                 hookTimeout: 60_000,
               },

@@ -5,7 +5,7 @@
  * API domain code uses (select/insert/update/delete with returning, transactions). Do not call the
  * SQLite-only `.get()`, `.all()` or `.run()` on queries: await the query instead.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { createClient, type Client, type Transaction } from '@libsql/client';
 import { drizzle as drizzleLite, type LibSQLDatabase } from 'drizzle-orm/libsql';
@@ -50,11 +50,29 @@ export function openStore(url = process.env.DATABASE_URL): Store {
   }
   const fileUrl = url ?? DEFAULT_SQLITE_URL;
   const filePath = fileUrl.replace(/^file:/, '');
-  if (filePath !== ':memory:') mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
+  if (filePath !== ':memory:') prepareEmbeddedStoreFiles(filePath);
   // timeout: how long a connection waits for another's write lock (SQLite's busy timeout), in ms.
   const client = serialiseWrites(createClient({ url: fileUrl, timeout: 5000 }));
   const db = drizzleLite(client, { schema: liteSchema, casing: 'snake_case' });
   return { db, dialect: 'sqlite', close: async () => client.close() };
+}
+
+/**
+ * The embedded store holds hashes, sealed secrets and personal data: only the portal's own user may
+ * read it. Its folder is made 0700 and its files 0600 (SQLite gives the -wal and -shm files the mode
+ * of the database file). The default data/ folder is tightened even when it already exists; a folder
+ * named in DATABASE_URL that already exists is left as it is (it may be shared, like /tmp).
+ */
+export function prepareEmbeddedStoreFiles(filePath: string): void {
+  const file = path.resolve(filePath);
+  const folder = path.dirname(file);
+  const created = !existsSync(folder);
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  if (created || folder === path.resolve(path.dirname(DEFAULT_SQLITE_URL.replace(/^file:/, '')))) chmodSync(folder, 0o700);
+  closeSync(openSync(file, 'a', 0o600));
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
+  }
 }
 
 export async function migrateStore(store: Store): Promise<void> {

@@ -329,7 +329,7 @@ test.describe('other second steps', () => {
     await submitPassword(page, account.email, account.password);
     await expect(page).toHaveURL(/\/sign-up\/confirm$/);
     const message = await latestMessageTo(page, account.email, { after, template: 'one-time-code' });
-    expect(message.subject).toMatch(/^Confirm your email address: code \d{6}$/);
+    expect(message.subject).toBe('Confirm your email address');
   });
 });
 

@@ -1,14 +1,16 @@
 /**
- * npm start — the portal on one machine: migrate the store, add demo data when it is empty, build
- * when the build is missing or older than the source, then serve on PORT (3000) and run the
- * notification worker beside it. Options: --port N, --fresh (start the embedded store anew).
+ * npm start — the portal on one machine: refuse settings that must not serve (see refusalToStart),
+ * migrate the store, add demo data when the embedded store is empty, build when the build is
+ * missing or older than the source, then serve on PORT (3000) and run the notification worker
+ * beside it. Options: --port N, --fresh (start the embedded store anew).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SQLITE_URL, migrateStore, openStore } from '../db/client';
-import { isStoreEmpty, seedDemoData } from '../db/seed';
+import { isStoreEmpty, seedDemoData, seedsDemoDataOnStart } from '../db/seed';
+import { refusalToStart } from '../lib/notifications/config';
 import { systemClock } from '../lib/clock';
 import { buildIsStale } from './build-freshness';
 import { buildPortal } from './build';
@@ -18,6 +20,13 @@ const { values } = parseArgs({
 });
 const port = values.port ?? process.env.PORT ?? '3000';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
+// What this serves is the production build (`next start` runs it as production whatever is set).
+(process.env as Record<string, string | undefined>).NODE_ENV ??= 'production';
+const refusal = refusalToStart(process.env);
+if (refusal) {
+  console.error(refusal);
+  process.exit(1);
+}
 const say = (msg: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ level: 'info', time: new Date().toISOString(), msg, ...extra }));
 
@@ -29,9 +38,13 @@ if (values.fresh && !process.env.DATABASE_URL?.startsWith('postgres')) {
 const store = openStore();
 await migrateStore(store);
 if (await isStoreEmpty(store.db)) {
-  say('store is empty: adding demo data');
-  const summary = await seedDemoData(store.db, { clock: systemClock, log: (line) => say(line) });
-  say('demo data added', summary as unknown as Record<string, unknown>);
+  if (seedsDemoDataOnStart(store.dialect)) {
+    say('store is empty: adding demo data');
+    const summary = await seedDemoData(store.db, { clock: systemClock, log: (line) => say(line) });
+    say('demo data added', summary as unknown as Record<string, unknown>);
+  } else {
+    say('store is empty: no demo data is added to Postgres (run npm run db:seed for it)');
+  }
 }
 await store.close();
 

@@ -5,7 +5,14 @@
  */
 import { closeStore, getStore, migrateStore } from '../db/client';
 import { log } from '../lib/log';
+import { refusalToStart } from '../lib/notifications/config';
 import { runWorker } from '../lib/notifications/worker';
+
+const refusal = refusalToStart(process.env);
+if (refusal) {
+  console.error(refusal);
+  process.exit(1);
+}
 
 const controller = new AbortController();
 function stop(signal: NodeJS.Signals) {

@@ -15,6 +15,8 @@ export interface SecondFactorChoiceFieldsProps {
   pageHeading?: boolean;
   /** Replaces the standard hint under the question. */
   hint?: string;
+  /** Whether the portal offers texting (lib/notifications/config.ts textingOffered); without it, no text-message choice. */
+  texting: boolean;
 }
 
 // Text message last, so the phone question that belongs to it comes right after it.
@@ -26,7 +28,7 @@ const methods: SecondFactorMethod[] = ['totp', 'email', 'sms'];
  * phone question shows only when text message is chosen; without it, it is always there and its
  * hint says when it is needed. Used by sign-up and by settings (changing the second step).
  */
-export function SecondFactorChoiceFields({ defaultMethod, defaultPhone, errors, pageHeading, hint }: SecondFactorChoiceFieldsProps) {
+export function SecondFactorChoiceFields({ defaultMethod, defaultPhone, errors, pageHeading, hint, texting }: SecondFactorChoiceFieldsProps) {
   const t = useTranslations('secondFactor.choice');
   const scripted = useScripted();
   const [method, setMethod] = useState(defaultMethod ?? '');
@@ -39,21 +41,23 @@ export function SecondFactorChoiceFields({ defaultMethod, defaultPhone, errors, 
         pageHeading={pageHeading}
         error={errors?.secondFactor}
         defaultValue={defaultMethod}
-        options={methods.map((value) => ({ value, label: t(value), hint: t(`${value}Hint`) }))}
+        options={methods.filter((value) => texting || value !== 'sms').map((value) => ({ value, label: t(value), hint: t(`${value}Hint`) }))}
         inputProps={{ onChange: (event) => setMethod(event.target.value) }}
       />
-      <div hidden={scripted && method !== 'sms'} className="ml-9">
-        <TextInput
-          id="phone"
-          type="tel"
-          label={t('phoneLabel')}
-          hint={t('phoneHint')}
-          autoComplete="tel"
-          width="lg"
-          defaultValue={defaultPhone}
-          error={errors?.phone}
-        />
-      </div>
+      {texting ? (
+        <div hidden={scripted && method !== 'sms'} className="ml-9">
+          <TextInput
+            id="phone"
+            type="tel"
+            label={t('phoneLabel')}
+            hint={t('phoneHint')}
+            autoComplete="tel"
+            width="lg"
+            defaultValue={defaultPhone}
+            error={errors?.phone}
+          />
+        </div>
+      ) : null}
     </>
   );
 }

@@ -14,10 +14,11 @@ export interface SecondFactorChoiceFormProps {
   defaultMethod?: string;
   defaultPhone?: string;
   hint?: string;
+  texting: boolean;
 }
 
 /** The choice of second step on a page of its own (sign-up's second step, or changing it in settings). */
-export function SecondFactorChoiceForm({ action, submitLabel, defaultMethod, defaultPhone, hint }: SecondFactorChoiceFormProps) {
+export function SecondFactorChoiceForm({ action, submitLabel, defaultMethod, defaultPhone, hint, texting }: SecondFactorChoiceFormProps) {
   const [state, formAction] = useActionState(action, { attempt: 0, values: {} } satisfies ChoiceFormState);
   return (
     <>
@@ -28,6 +29,7 @@ export function SecondFactorChoiceForm({ action, submitLabel, defaultMethod, def
           defaultPhone={state.values.phone ?? defaultPhone}
           errors={state.fieldErrors}
           hint={hint}
+          texting={texting}
         />
         <SubmitButton className="mt-8">{submitLabel}</SubmitButton>
       </form>

@@ -32,7 +32,7 @@ interface BrowserCheck {
  * without JavaScript; with it, the same rules run first in the browser (the length of the password
  * only: the common-password list stays on the server), and questions that do not apply are hidden.
  */
-export function SignUpForm({ locale }: { locale: 'en' | 'es' }) {
+export function SignUpForm({ locale, texting }: { locale: 'en' | 'es'; texting: boolean }) {
   const t = useTranslations('signUp');
   const translate = useTranslations() as unknown as (key: string) => string;
   const [state, action] = useActionState(signUpAction, initialState);
@@ -121,7 +121,12 @@ export function SignUpForm({ locale }: { locale: 'en' | 'es' }) {
         />
 
         <h2 className="mt-10 text-[1.3125rem]">{t('secondStepHeading')}</h2>
-        <SecondFactorChoiceFields defaultMethod={values.secondFactor} defaultPhone={values.phone} errors={{ secondFactor: error('secondFactor'), phone: error('phone') }} />
+        <SecondFactorChoiceFields
+          defaultMethod={values.secondFactor}
+          defaultPhone={values.phone}
+          errors={{ secondFactor: error('secondFactor'), phone: error('phone') }}
+          texting={texting}
+        />
 
         <section hidden={!showRepresentative} aria-labelledby="representative-heading">
           <h2 id="representative-heading" className="mt-10 text-[1.3125rem]">

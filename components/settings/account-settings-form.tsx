@@ -25,7 +25,18 @@ export interface AccountSettingsValues {
  * When text messages carry the sign-in codes, the phone is read-only here: changing it is changing
  * the second sign-in step, which asks for the password (security settings).
  */
-export function AccountSettingsForm({ saved, email, phoneIsSecondFactor }: { saved: AccountSettingsValues; email: string; phoneIsSecondFactor: boolean }) {
+export function AccountSettingsForm({
+  saved,
+  email,
+  phoneIsSecondFactor,
+  texting,
+}: {
+  saved: AccountSettingsValues;
+  email: string;
+  phoneIsSecondFactor: boolean;
+  /** Without texting, no text-message choice for notifications. */
+  texting: boolean;
+}) {
   const t = useTranslations('settings.account');
   return (
     <ActionForm action={updateSettingsAction} fields={order} className="max-w-[30rem]">
@@ -67,7 +78,7 @@ export function AccountSettingsForm({ saved, email, phoneIsSecondFactor }: { sav
               error={errors.notificationChannel}
               options={[
                 { value: 'email', label: t('channel.email'), hint: t('channel.emailHint', { email }) },
-                { value: 'sms', label: t('channel.sms'), hint: t('channel.smsHint') },
+                ...(texting ? [{ value: 'sms', label: t('channel.sms'), hint: t('channel.smsHint') }] : []),
               ]}
             />
             <SubmitButton className="mt-8">{t('submit')}</SubmitButton>

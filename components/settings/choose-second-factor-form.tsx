@@ -12,7 +12,17 @@ import { Link } from '@/lib/i18n/link';
  * Changing the second step: the password again and the new method (the choice fields shared with
  * sign-up). The password is never sent back; the choice is.
  */
-export function ChooseSecondFactorForm({ email, defaultMethod, defaultPhone }: { email: string; defaultMethod?: string; defaultPhone?: string }) {
+export function ChooseSecondFactorForm({
+  email,
+  defaultMethod,
+  defaultPhone,
+  texting,
+}: {
+  email: string;
+  defaultMethod?: string;
+  defaultPhone?: string;
+  texting: boolean;
+}) {
   const t = useTranslations('settings');
   return (
     <ActionForm action={chooseSecondFactorAction} fields={['password', 'secondFactor', 'phone']} className="max-w-[40rem]">
@@ -34,6 +44,7 @@ export function ChooseSecondFactorForm({ email, defaultMethod, defaultPhone }: {
               defaultMethod={state.values?.secondFactor ?? defaultMethod}
               defaultPhone={state.values?.phone ?? defaultPhone}
               errors={errors}
+              texting={texting}
             />
             <div className="mt-8 flex flex-wrap items-center gap-6">
               <SubmitButton>{t('secondFactor.continue')}</SubmitButton>

@@ -11,7 +11,7 @@ import { startStaffSetupAction, type StaffSetupState } from '@/lib/auth/actions/
  * The set-up link's form: a password and the second step (the choice fields shared with sign-up).
  * The token travels in a hidden field; the password is never sent back after a failed submit.
  */
-export function StaffSetupForm({ token, email }: { token: string; email: string }) {
+export function StaffSetupForm({ token, email, texting }: { token: string; email: string; texting: boolean }) {
   const t = useTranslations('staff.setup');
   return (
     <ActionForm action={startStaffSetupAction} fields={['password', 'secondFactor', 'phone']} className="max-w-[40rem]">
@@ -31,7 +31,7 @@ export function StaffSetupForm({ token, email }: { token: string; email: string 
               spellCheck={false}
               error={errors.password}
             />
-            <SecondFactorChoiceFields defaultMethod={state.values?.secondFactor} defaultPhone={state.values?.phone} errors={errors} />
+            <SecondFactorChoiceFields defaultMethod={state.values?.secondFactor} defaultPhone={state.values?.phone} errors={errors} texting={texting} />
             <SubmitButton className="mt-8">{t('submit')}</SubmitButton>
           </>
         );

@@ -101,7 +101,7 @@ async function tellOwnerLinkingPaused(db: Db, clock: Clock, receiptNumber: strin
   await transaction(db, async (tx) => {
     const [theCase] = await tx.select().from(cases).where(eq(cases.receiptNumber, receiptNumber));
     if (!theCase) return; // a receipt number that does not exist has no owner to tell
-    const contact = await applicantContact(tx, theCase, { letter: true });
+    const contact = await applicantContact(tx, clock, theCase, { letter: true });
     if (!contact) return;
     await enqueueNotification(tx, clock, {
       ...contact,
@@ -174,10 +174,10 @@ async function tellApplicant(tx: Tx, clock: Clock, theCase: Case, user: User, ro
   const base = { receiptNumber: theCase.receiptNumber, formType: theCase.formType };
   const dedupeKey = `case-linked:${theCase.id}:${user.id}:${clock.now().getTime()}`;
   if (role === 'applicant') {
-    await enqueueNotification(tx, clock, { ...accountContact(user), template: 'case-linked', payload: { ...base, linkedBy: 'applicant' }, dedupeKey });
+    await enqueueNotification(tx, clock, { ...(await accountContact(tx, clock, user)), template: 'case-linked', payload: { ...base, linkedBy: 'applicant' }, dedupeKey });
     return;
   }
-  const contact = await applicantContact(tx, theCase, { letter: usedApplicantCode });
+  const contact = await applicantContact(tx, clock, theCase, { letter: usedApplicantCode });
   if (!contact) return;
   const [profile] = await tx
     .select({ organisation: representativeProfiles.organisation })

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generate } from 'otplib';
 import { and, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
@@ -67,6 +67,27 @@ describe('name, phone, language and notifications', () => {
     expect(await updateAccountSettings(getDb(), clock, user, { ...form, notificationChannel: 'sms' })).toEqual({ ok: false, errors: { phone: 'required_for_sms' } });
     expect(await updateAccountSettings(getDb(), clock, user, { ...form, phone: '555-0143' })).toEqual({ ok: false, errors: { phone: 'invalid' } });
     expect((await reloadUser(getDb(), user.id))?.givenName).toBe('Test');
+  });
+
+  it('texts notices only to US numbers, and only while texting is offered', async () => {
+    const clock = start();
+    const user = await createTestUser(getDb(), clock);
+    expect(await updateAccountSettings(getDb(), clock, user, { ...form, phone: '+52 55 1234 5678', notificationChannel: 'sms' })).toEqual({
+      ok: false,
+      errors: { phone: 'not_us' },
+    });
+    // A number abroad is kept for reference when notices go by email.
+    expect((await updateAccountSettings(getDb(), clock, user, { ...form, phone: '+52 55 1234 5678' })).ok).toBe(true);
+    vi.stubEnv('DATABASE_URL', 'postgres://portal@db.example/portal');
+    vi.stubEnv('LOCAL_OUTBOX', '');
+    try {
+      expect(await updateAccountSettings(getDb(), clock, user, { ...form, phone: '(602) 555-0143', notificationChannel: 'sms' })).toEqual({
+        ok: false,
+        errors: { notificationChannel: 'unavailable' },
+      });
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('keeps the phone that receives text-message sign-in codes: that change belongs to security settings', async () => {

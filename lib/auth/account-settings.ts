@@ -23,7 +23,8 @@ import { hashPassword, verifyPassword } from './password';
 import { passwordProblem, type PasswordProblem } from './password-policy';
 import { activeSessions, endOtherSessions } from './sessions';
 import { PASSWORD_LOCKOUT, passwordKey } from './sign-in';
-import { NAME_MAX, normalisePhoneNumber } from './sign-up-schema';
+import { textingRules } from '@/lib/notifications/config';
+import { NAME_MAX, normalisePhoneNumber, textNumberProblem } from './sign-up-schema';
 
 // ---------------------------------------------------------------------------------------------
 // Name, phone, language, notifications
@@ -48,7 +49,11 @@ export type AccountSettingsError =
   /** Text messages need a phone number to go to. */
   | 'required_for_sms'
   /** The phone receives the sign-in codes: changing it is changing the second step (security settings). */
-  | 'second_factor_phone';
+  | 'second_factor_phone'
+  /** Texts go only to US numbers unless the portal is set up for others. */
+  | 'not_us'
+  /** No texting: notifications go by email. */
+  | 'unavailable';
 
 export interface RepresentativeProfile {
   kind: 'attorney' | 'accredited_representative';
@@ -104,8 +109,11 @@ export async function updateAccountSettings(
     if (!phone) errors.phone = 'invalid';
   }
   if (parsed.ok && !errors.phone) {
+    const texting = textingRules();
     if (user.secondFactor === 'sms' && phone !== user.phone) errors.phone = 'second_factor_phone';
+    else if (parsed.data.notificationChannel === 'sms' && !texting.offered) errors.notificationChannel = 'unavailable';
     else if (parsed.data.notificationChannel === 'sms' && !phone) errors.phone = 'required_for_sms';
+    else if (parsed.data.notificationChannel === 'sms' && phone && textNumberProblem(phone, texting)) errors.phone = 'not_us';
   }
   if (!parsed.ok || Object.keys(errors).length > 0) return { ok: false, errors };
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generate } from 'otplib';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
@@ -121,12 +121,39 @@ describe('setting up text messages', () => {
   it('limits "send a new code" to 5 an hour', async () => {
     const clock = start();
     const user = await newcomer(clock);
-    const setup = await beginSecondFactorSetup(getDb(), clock, user, { method: 'sms', phone: '+16025550143' });
+    const setup = await beginSecondFactorSetup(getDb(), clock, user, { method: 'sms', phone: '+16025550160' });
     if (setup.method !== 'sms') throw new Error('unexpected');
     const results = [];
     for (let i = 0; i < 6; i++) results.push(await resendPhoneCode(getDb(), clock, user, setup));
-    expect(results.slice(0, 5).every((r) => r.ok)).toBe(true);
+    // The first text and four new ones spend the 5 texts an hour; the sixth ask passes neither limit.
+    expect(results.slice(0, 4).every((r) => r.ok)).toBe(true);
+    expect(results[4]).toEqual({ ok: false, error: 'text_limit', until: new Date('2026-05-04T16:00:00Z') });
     expect(results[5]).toEqual({ ok: false, error: 'throttled', until: new Date('2026-05-04T16:00:00Z') });
+  });
+
+  it('texts no more than 5 codes an hour however often the text method is chosen again, and queues nothing past that', async () => {
+    const clock = start();
+    const user = await newcomer(clock);
+    const before = (await getDb().select().from(notifications)).length;
+    for (let i = 0; i < 8; i++) await beginSecondFactorSetup(getDb(), clock, user, { method: 'sms', phone: `+1602555014${i}` });
+    const queued = (await getDb().select().from(notifications)).slice(before);
+    expect(queued.filter((row) => row.channel === 'sms')).toHaveLength(5);
+    const audit = await getDb().select().from(auditLog).where(eq(auditLog.actorId, user.id));
+    expect(audit.filter((entry) => entry.action === 'code.send' && entry.outcome === 'denied')).toHaveLength(3);
+  });
+
+  it('refuses every text while texting is not offered (Postgres without an SMS provider or LOCAL_OUTBOX)', async () => {
+    const clock = start();
+    const user = await newcomer(clock);
+    const setup = await beginSecondFactorSetup(getDb(), clock, user, { method: 'sms', phone: '+16025550150' });
+    if (setup.method !== 'sms') throw new Error('unexpected');
+    vi.stubEnv('DATABASE_URL', 'postgres://portal@db.example/portal');
+    vi.stubEnv('LOCAL_OUTBOX', '');
+    try {
+      expect(await resendPhoneCode(getDb(), clock, user, setup)).toEqual({ ok: false, error: 'unavailable' });
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 

@@ -30,7 +30,10 @@ export type PendingSecondFactor = { method: 'totp'; secret: string } | { method:
 
 /**
  * Starts setting up `choice`: makes the authenticator secret, or texts a confirmation code to the
- * phone. Returns what the caller keeps (sealed) until the person proves it.
+ * phone. Returns what the caller keeps (sealed) until the person proves it. A text refused by the
+ * text limits or by texting being unavailable is not sent (the choice forms check `textPausedUntil`
+ * first, so that is rare: a race, or a choice made at sign-up before the email was confirmed);
+ * "send a new code" then says why and how long to wait.
  */
 export async function beginSecondFactorSetup(
   db: DbOrTx,
@@ -45,32 +48,34 @@ export async function beginSecondFactorSetup(
   return { method: 'sms', phone: choice.phone };
 }
 
-/** "Send a new code" while confirming a phone: limited like every resend (5 an hour). */
+/** "Send a new code" while confirming a phone: limited like every resend (5 an hour), and by the text limits. */
 export async function resendPhoneCode(
   db: DbOrTx,
   clock: Clock,
   user: User,
   setup: Extract<PendingSecondFactor, { method: 'sms' }>,
   requestId?: string | null,
-): Promise<{ ok: true } | { ok: false; error: 'throttled'; until: Date }> {
+): Promise<{ ok: true } | { ok: false; error: 'throttled' | 'text_limit'; until: Date } | { ok: false; error: 'unavailable' }> {
   const reservation = await reserveAttempt(db, clock, resendKey('confirm_phone', user.id), RESEND_LIMIT);
   if (!reservation.ok) return { ok: false, error: 'throttled', until: reservation.blockedUntil };
-  await sendPhoneCode(db, clock, user, setup.phone, requestId, true);
-  return { ok: true };
+  const sent = await sendPhoneCode(db, clock, user, setup.phone, requestId, true);
+  if (sent.sent) return { ok: true };
+  return sent.reason === 'text_limit' ? { ok: false, error: 'text_limit', until: sent.until } : { ok: false, error: 'unavailable' };
 }
 
 async function sendPhoneCode(db: DbOrTx, clock: Clock, user: User, phone: string, requestId: string | null | undefined, resend: boolean) {
-  await sendOneTimeCode(db, clock, user, 'confirm_phone', { channel: 'sms', recipient: phone });
+  const sent = await sendOneTimeCode(db, clock, user, 'confirm_phone', { channel: 'sms', recipient: phone });
   // The number itself stays out of the log: it is personal data, and the outbox row has it.
   await recordAudit(db, clock, {
     actor: { id: user.id, role: user.role },
     action: 'code.send',
     objectType: 'account',
     objectId: user.id,
-    outcome: 'success',
-    detail: { purpose: 'confirm_phone', resend },
+    outcome: sent.sent ? 'success' : 'denied',
+    detail: sent.sent ? { purpose: 'confirm_phone', resend } : { purpose: 'confirm_phone', resend, reason: sent.reason },
     requestId,
   });
+  return sent;
 }
 
 export interface TotpEnrolment {

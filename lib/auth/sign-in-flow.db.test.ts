@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { auditLog, notifications } from '@/db/schema';
 import { fixedClock, MINUTE } from '@/lib/clock';
+import { reserveText } from '@/lib/notifications/text-limits';
 import { checkSession } from './sessions';
 import { beginSignIn, resendSignInCode, verifySignInCode } from './sign-in-flow';
 import { createTestUser, latestCodeSentTo, TEST_PASSWORD } from './testing/accounts';
@@ -115,6 +116,30 @@ describe('"Send a new code"', () => {
     expect(await resendSignInCode(getDb(), clock, { token })).toEqual({ ok: true, channel: 'sms', remaining: 4 });
     expect((await sentTo('+16025550143')).map((n) => n.channel)).toEqual(['sms', 'sms']);
     expect(await sentTo(user.email)).toHaveLength(0);
+  });
+
+  it('emails the code when the texts to the phone are spent, and says so: nobody is locked out', async () => {
+    const clock = start();
+    const { user, token } = await pendingSignIn(clock, { secondFactor: 'sms', phone: '+16025550171' });
+    // Someone has made the portal text this number to its limit (the sign-in code was the first).
+    for (let i = 0; i < 4; i++) await reserveText(getDb(), clock, { accountId: 999_001, phone: '+16025550171' });
+    expect(await resendSignInCode(getDb(), clock, { token })).toEqual({ ok: true, channel: 'email', remaining: 4 });
+    expect(await sentTo('+16025550171')).toHaveLength(1);
+    expect((await sentTo(user.email)).map((n) => n.payload.purpose)).toEqual(['sign_in']);
+    expect((await verifySignInCode(getDb(), clock, { token, code: (await latestCodeSentTo(getDb(), user.email))!, kind: 'code' })).ok).toBe(true);
+  });
+
+  it('emails the code while texting is not offered, to people whose second step is texts', async () => {
+    const clock = start();
+    vi.stubEnv('DATABASE_URL', 'postgres://portal@db.example/portal');
+    vi.stubEnv('LOCAL_OUTBOX', '');
+    try {
+      const { user } = await pendingSignIn(clock, { secondFactor: 'sms', phone: '+16025550172' });
+      expect(await sentTo('+16025550172')).toHaveLength(0);
+      expect((await sentTo(user.email)).map((n) => n.payload.purpose)).toEqual(['sign_in']);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('allows 5 in 15 minutes, then says when the next one is possible', async () => {

@@ -9,6 +9,7 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import { MINUTE, type Clock } from '@/lib/clock';
 import { reserveAttempt, type ThrottleRule } from '@/lib/security/throttle';
 import { isSpentOneTimeCode, normaliseCode } from './one-time-codes';
+import { textingOffered } from '@/lib/notifications/config';
 import { sendOneTimeCode, sendSecondStepCode } from './send-codes';
 import { checkSession } from './sessions';
 import { codeStep, passwordStep, type CodeStepResult, type PasswordStepResult } from './sign-in';
@@ -80,13 +81,15 @@ export async function resendSignInCode(
     await recordAudit(db, clock, { actor, action: 'code.resend', objectType: 'account', objectId: user.id, outcome: 'denied', detail: { reason: 'throttled' }, requestId: input.requestId });
     return { ok: false, error: 'throttled', until: reservation.blockedUntil };
   }
-  await sendSecondStepCode(db, clock, user);
-  const channel = secondStepChannel(user);
+  const channel = (await sendSecondStepCode(db, clock, user)) ?? 'email';
   await recordAudit(db, clock, { actor, action: 'code.resend', objectType: 'account', objectId: user.id, outcome: 'success', detail: { channel }, requestId: input.requestId });
   return { ok: true, channel, remaining: Math.max(0, RESEND_LIMIT.limit - reservation.count) };
 }
 
-/** Where sendSecondStepCode sends: a text when the person chose texts and has a phone, email otherwise. */
+/**
+ * Where sendSecondStepCode sends: a text when the person chose texts, has a phone and texting is
+ * offered; email otherwise (also, for that one code, when the text limits were reached).
+ */
 export function secondStepChannel(user: Pick<User, 'secondFactor' | 'phone'>): 'email' | 'sms' {
-  return user.secondFactor === 'sms' && user.phone ? 'sms' : 'email';
+  return user.secondFactor === 'sms' && user.phone && textingOffered() ? 'sms' : 'email';
 }

@@ -3,6 +3,7 @@ import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from './password-policy';
 import {
   PASSWORD_LENGTH,
   US_STATES_AND_TERRITORIES,
+  isUsPhoneNumber,
   keptSignUpValues,
   normalisePhoneNumber,
   parseSecondFactorChoice,
@@ -183,6 +184,40 @@ describe('the second-step choice on its own', () => {
     expect(parseSecondFactorChoice({ secondFactor: 'sms', phone: '' })).toEqual({ ok: false, errors: { phone: 'required' } });
     expect(parseSecondFactorChoice({ secondFactor: 'sms', phone: '999' })).toEqual({ ok: false, errors: { phone: 'invalid' } });
     expect(parseSecondFactorChoice({ secondFactor: 'sms', phone: '(602) 555-0143' })).toEqual({ ok: true, data: { method: 'sms', phone: '+16025550143' } });
+  });
+});
+
+describe('numbers texts may go to', () => {
+  const usOnly = { offered: true, international: false };
+
+  it('are US numbers: +1 with an area code of the states or the territories', () => {
+    for (const number of ['+16025550143', '+17875550143', '+19395550143', '+13405550143', '+16715550143', '+16845550143', '+16705550143', '+12025550143']) {
+      expect(isUsPhoneNumber(number), number).toBe(true);
+    }
+    // Canada, the Dominican Republic, Jamaica, Bermuda, toll-free, premium, a service code, Mexico.
+    for (const number of ['+14165550143', '+18095550143', '+18765550143', '+14415550143', '+18005550143', '+19005550143', '+12115550143', '+525512345678']) {
+      expect(isUsPhoneNumber(number), number).toBe(false);
+    }
+  });
+
+  it('refuse other numbers naming the rule, unless the portal is set up for international texts', () => {
+    expect(parseSecondFactorChoice({ secondFactor: 'sms', phone: '+52 55 1234 5678' }, usOnly)).toEqual({ ok: false, errors: { phone: 'not_us' } });
+    expect(parseSecondFactorChoice({ secondFactor: 'sms', phone: '(416) 555-0143' }, usOnly)).toEqual({ ok: false, errors: { phone: 'not_us' } });
+    expect(parseSecondFactorChoice({ secondFactor: 'sms', phone: '(787) 555-0143' }, usOnly)).toEqual({ ok: true, data: { method: 'sms', phone: '+17875550143' } });
+    expect(parseSecondFactorChoice({ secondFactor: 'sms', phone: '+52 55 1234 5678' }, { offered: true, international: true })).toEqual({
+      ok: true,
+      data: { method: 'sms', phone: '+525512345678' },
+    });
+    const signUp = parseSignUp({ ...applicant, secondFactor: 'sms', phone: '+44 7911 123456' }, undefined, usOnly);
+    expect(signUp.ok === false && signUp.errors.phone).toBe('not_us');
+  });
+
+  it('are none while texting is not offered: the text method is refused, not just hidden', () => {
+    const none = { offered: false, international: false };
+    expect(parseSecondFactorChoice({ secondFactor: 'sms', phone: '(602) 555-0143' }, none)).toEqual({ ok: false, errors: { secondFactor: 'unavailable' } });
+    expect(parseSecondFactorChoice({ secondFactor: 'email' }, none)).toEqual({ ok: true, data: { method: 'email' } });
+    const signUp = parseSignUp({ ...applicant, secondFactor: 'sms', phone: '(602) 555-0143' }, undefined, none);
+    expect(signUp.ok === false && signUp.errors.secondFactor).toBe('unavailable');
   });
 });
 

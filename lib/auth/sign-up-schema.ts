@@ -50,6 +50,52 @@ export function normalisePhoneNumber(input: string): string | null {
   return parsed?.isValid() ? parsed.number : null;
 }
 
+/**
+ * Which texts the portal may send: whether texting is offered at all, and whether numbers outside
+ * the US and its territories may be texted. The server hands in its settings (textingRules in
+ * lib/notifications/config.ts); the browser, which does not know them, allows everything and lets the
+ * server decide.
+ */
+export interface TextingRules {
+  offered: boolean;
+  international: boolean;
+}
+export const ANY_TEXTING: TextingRules = { offered: true, international: true };
+
+/**
+ * Area codes of the North American Numbering Plan that are not the United States or its
+ * territories: Canada, the Caribbean countries and Bermuda, and non-geographic codes (toll-free and
+ * premium numbers cannot receive our texts). Puerto Rico (787, 939), the U.S. Virgin Islands (340),
+ * Guam (671), American Samoa (684) and the Northern Mariana Islands (670) are US numbers.
+ */
+const NON_US_AREA_CODES = new Set([
+  // Canada
+  '204', '226', '236', '249', '250', '257', '263', '289', '306', '343', '354', '365', '367', '368', '382', '387', '403',
+  '416', '418', '428', '431', '437', '438', '450', '460', '468', '474', '506', '514', '519', '548', '579', '581', '584',
+  '587', '600', '604', '613', '622', '639', '647', '672', '683', '705', '709', '742', '753', '778', '780', '782', '807',
+  '819', '825', '867', '873', '879', '902', '905', '942',
+  // Caribbean countries and Bermuda
+  '242', '246', '264', '268', '284', '345', '441', '473', '649', '658', '664', '721', '758', '767', '784', '809', '829',
+  '849', '868', '869', '876',
+  // Toll-free, premium and other non-geographic services
+  '500', '521', '522', '523', '524', '525', '526', '527', '528', '529', '533', '544', '566', '577', '588', '800', '833',
+  '844', '855', '866', '877', '888', '900',
+]);
+
+/** +1, a NANP area code of the US or its territories, and a valid exchange. */
+export function isUsPhoneNumber(e164: string): boolean {
+  const match = /^\+1([2-9]\d{2})([2-9]\d{2})\d{4}$/.exec(e164);
+  if (!match) return false;
+  const [, area, exchange] = match;
+  const serviceCode = (digits: string) => digits.endsWith('11'); // N11: 211, 411, 911, …
+  return !NON_US_AREA_CODES.has(area) && !serviceCode(area) && !serviceCode(exchange);
+}
+
+/** A normalised number that may not be texted under `rules`: 'not_us' when only US numbers are. */
+export function textNumberProblem(e164: string, rules: TextingRules): 'not_us' | null {
+  return rules.international || isUsPhoneNumber(e164) ? null : 'not_us';
+}
+
 /** The order the fields appear on the sign-up page: the error summary lists them the same way. */
 export const SIGN_UP_FIELDS = [
   'role',
@@ -134,6 +180,7 @@ const licenceNumber = /^[A-Za-z0-9][A-Za-z0-9 ./-]*$/;
 export function parseSignUp(
   raw: Record<string, unknown>,
   passwordCheck: PasswordCheck = passwordLengthProblem,
+  texting: TextingRules = ANY_TEXTING,
 ): { ok: true; data: SignUpInput } | { ok: false; errors: SignUpErrors } {
   const errors: SignUpErrors = {};
   const parsed = rawSignUp.safeParse(raw);
@@ -154,10 +201,12 @@ export function parseSignUp(
 
   let phone: string | null = null;
   // The conditional fields are judged on what was posted, so a mistake elsewhere does not hide theirs.
-  if (raw.secondFactor === 'sms') {
+  if (raw.secondFactor === 'sms' && !texting.offered) errors.secondFactor = 'unavailable';
+  else if (raw.secondFactor === 'sms') {
     const typed = text('phone');
     if (!typed) errors.phone = 'required';
     else if (typed.length > 40 || !(phone = normalisePhoneNumber(typed))) errors.phone = 'invalid';
+    else if (textNumberProblem(phone, texting)) errors.phone = 'not_us';
   }
 
   let representative: RepresentativeProfileInput | null = null;
@@ -228,14 +277,20 @@ export function keptSignUpValues(raw: Record<string, unknown>): Partial<Record<S
 export type SecondFactorChoice = { method: 'totp' } | { method: 'email' } | { method: 'sms'; phone: string };
 export type SecondFactorChoiceErrors = Partial<Record<'secondFactor' | 'phone', string>>;
 
-export function parseSecondFactorChoice(raw: Record<string, unknown>): { ok: true; data: SecondFactorChoice } | { ok: false; errors: SecondFactorChoiceErrors } {
+export function parseSecondFactorChoice(
+  raw: Record<string, unknown>,
+  texting: TextingRules = ANY_TEXTING,
+): { ok: true; data: SecondFactorChoice } | { ok: false; errors: SecondFactorChoiceErrors } {
   const method = raw.secondFactor;
   if (method !== 'totp' && method !== 'email' && method !== 'sms') return { ok: false, errors: { secondFactor: 'required' } };
   if (method !== 'sms') return { ok: true, data: { method } };
+  if (!texting.offered) return { ok: false, errors: { secondFactor: 'unavailable' } };
   const typed = typeof raw.phone === 'string' ? raw.phone.trim() : '';
   if (!typed) return { ok: false, errors: { phone: 'required' } };
   const phone = typed.length <= 40 ? normalisePhoneNumber(typed) : null;
-  return phone ? { ok: true, data: { method, phone } } : { ok: false, errors: { phone: 'invalid' } };
+  if (!phone) return { ok: false, errors: { phone: 'invalid' } };
+  const problem = textNumberProblem(phone, texting);
+  return problem ? { ok: false, errors: { phone: problem } } : { ok: true, data: { method, phone } };
 }
 
 /** A six-digit code as people type or paste it: spaces and dashes are ignored. */

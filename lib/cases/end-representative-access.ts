@@ -52,7 +52,7 @@ export async function endRepresentativeAccess(
       [representative, 'representative'],
     ] as const) {
       await enqueueNotification(tx, clock, {
-        ...accountContact(person),
+        ...(await accountContact(tx, clock, person)),
         template: 'representative-access-ended',
         payload: { ...payload, audience },
         dedupeKey: `access-ended:${linkId}:${audience}`,

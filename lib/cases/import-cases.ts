@@ -280,7 +280,7 @@ async function notifyLinkedAccounts(tx: Tx, clock: Clock, theCase: Case, eventId
     if (seen.has(follower.id)) continue;
     seen.add(follower.id);
     const wasQueued = await enqueueNotification(tx, clock, {
-      ...accountContact(follower),
+      ...(await accountContact(tx, clock, follower)),
       template: 'case-status-changed',
       payload: { receiptNumber: theCase.receiptNumber, formType: theCase.formType, status: event.status, date: event.date },
       dedupeKey: `case-status:${eventId}:${follower.id}`,

@@ -23,7 +23,7 @@ export function appSecret(): Buffer {
   }
   const file = path.resolve(process.env.APP_SECRET_FILE ?? 'data/app-secret');
   if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString('base64'), { flag: 'wx', mode: 0o600 });
   }
   chmodSync(file, 0o600);

@@ -2,6 +2,7 @@ import type { DbOrTx } from '@/db/client';
 import { notifications } from '@/db/schema';
 import type { Channel, Language } from '@/db/columns';
 import type { Clock } from '@/lib/clock';
+import { textingOffered } from './config';
 import { seal } from '@/lib/crypto/secrets';
 import type { TemplateName, TemplatePayloads, TemplateSecrets } from './templates';
 
@@ -40,6 +41,9 @@ export async function enqueueNotification<T extends TemplateName>(
   message: OutgoingMessage<T>,
 ): Promise<boolean> {
   if (!message.recipient.trim()) throw new Error(`a ${message.channel} notification needs a recipient`);
+  // Callers ask textingOffered() first and send by email instead; this keeps a missed one from
+  // queueing a text that nothing would deliver.
+  if (message.channel === 'sms' && !textingOffered()) throw new Error('texting is not offered: no SMS provider is configured');
   const now = clock.now();
   const payload: Record<string, unknown> = { ...message.payload };
   if (message.secrets) payload.sealedSecrets = seal(JSON.stringify(message.secrets), OUTBOX_SEAL_PURPOSE);

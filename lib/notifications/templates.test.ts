@@ -93,3 +93,33 @@ describe('printed access codes', () => {
     expect(displayAccessCode('7KQ2-M9XD 4RTF')).toBe('7KQ2-M9XD-4RTF');
   });
 });
+
+describe('subjects, which rest in clear in the outbox row', () => {
+  const cases: { template: RenderInput['template']; payload: Record<string, unknown>; secrets: Record<string, string>; secret: string }[] = [
+    ...(['sign_in', 'confirm_email', 'confirm_phone'] as const).map((purpose) => ({
+      template: 'one-time-code' as const,
+      payload: { purpose },
+      secrets: { code: '472913' },
+      secret: '472913',
+    })),
+    {
+      template: 'staff-setup-link',
+      payload: { name: 'Omar Officer', role: 'officer', validHours: 72 },
+      secrets: { link: 'https://portal.example.gov/staff/setup/Zq8xT3' },
+      secret: 'Zq8xT3',
+    },
+    { template: 'account-access-notice', payload, secrets: { code: '7KQ2M9XD4RTF' }, secret: '7KQ2' },
+  ];
+
+  it('never carry the code or link of a secret template, in either language or channel', () => {
+    for (const { template, payload: values, secrets, secret } of cases) {
+      for (const language of ['en', 'es'] as const) {
+        for (const channel of ['email', 'sms'] as const) {
+          const rendered = renderNotification(input({ template, payload: values as RenderInput['payload'], language, channel }), secrets, options);
+          expect(rendered.subject, `${template} ${JSON.stringify(values)} ${language} ${channel}`).not.toContain(secret);
+          expect(rendered.text).toContain(secret);
+        }
+      }
+    }
+  });
+});

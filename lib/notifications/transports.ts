@@ -1,7 +1,8 @@
 /**
- * How a rendered message leaves the portal: SMTP for email, a Twilio-compatible API for texts, or
- * the local outbox when neither is configured (the row itself is the delivered message, shown at
- * /dev/outbox). Letters are never sent from here: they are rendered and kept for printing.
+ * How a rendered message leaves the portal: SMTP for email, a Twilio-compatible API for texts, or,
+ * where the local outbox is allowed and no server is configured, the local outbox (the row itself is
+ * the delivered message, shown at /dev/outbox). Letters are never sent from here: they are rendered
+ * and kept for printing.
  */
 import nodemailer from 'nodemailer';
 import type { Channel, Language } from '@/db/columns';
@@ -80,6 +81,19 @@ async function providerReason(response: Response): Promise<string> {
   }
 }
 
+/**
+ * For a channel with no way out (no mail server or SMS provider, and no local outbox): every
+ * attempt fails and is retried, so a message is never marked delivered when it was dropped.
+ */
+export function unavailableTransport(setting: string): Transport {
+  return {
+    name: 'unavailable',
+    send: async () => {
+      throw new Error(`no transport is configured for this channel (set ${setting})`);
+    },
+  };
+}
+
 /** Counts as delivered at once: the stored row is the message, read at /dev/outbox. */
 export const localTransport: Transport = { name: 'local', send: async () => {} };
 
@@ -87,16 +101,12 @@ export const localTransport: Transport = { name: 'local', send: async () => {} }
 export const letterTransport: Transport = { name: 'letter', send: async () => {} };
 
 export function transportsFromConfig(config: NotificationConfig = notificationConfig()): Transports {
+  const fallback = (setting: string) => (config.localOutbox ? localTransport : unavailableTransport(setting));
   return {
-    email: config.smtp ? createSmtpTransport(config.smtp) : localTransport,
-    sms: config.sms ? createSmsTransport(config.sms) : localTransport,
+    email: config.smtp ? createSmtpTransport(config.smtp) : fallback('SMTP_URL'),
+    sms: config.sms ? createSmsTransport(config.sms) : fallback('the SMS_ variables'),
     letter: letterTransport,
   };
-}
-
-/** True when email stays on this machine (no SMTP_URL): the /dev/outbox page exists only then. */
-export function localOutboxInUse(config: NotificationConfig = notificationConfig()): boolean {
-  return config.smtp === null;
 }
 
 export function closeTransports(transports: Transports): void {

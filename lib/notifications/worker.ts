@@ -1,12 +1,13 @@
 /**
- * The background worker: runs a list of periodic jobs — today the outbox delivery — until told to
- * stop. Jobs keep their state in the database, so any number of workers can run and a restart
+ * The background worker: runs a list of periodic jobs — the outbox delivery, and hourly the purge of
+ * spent sessions, counters and codes — until told to stop. Jobs keep their state in the database, so any number of workers can run and a restart
  * resumes where the last one stopped. A job that did a full batch runs again at once; otherwise
  * the worker waits `intervalMs` before the next round.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { getDb, type Db } from '@/db/client';
 import { systemClock, type Clock } from '@/lib/clock';
+import { purgeJob } from '@/lib/housekeeping/purge';
 import { log } from '@/lib/log';
 import { deliverDueNotifications } from './deliver';
 import { closeTransports, transportsFromConfig, type Transports } from './transports';
@@ -46,7 +47,7 @@ export interface WorkerOptions {
   /** The pause between rounds when there was nothing more to do. */
   intervalMs?: number;
   db?: Db;
-  /** The delivery job over the configured transports when omitted. */
+  /** The delivery job over the configured transports and the hourly purge when omitted. */
   jobs?: WorkerJob[];
 }
 
@@ -57,7 +58,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   const { signal, clock = systemClock, intervalMs = DEFAULT_WORKER_INTERVAL_MS } = options;
   const db = options.db ?? getDb();
   const ownTransports = options.jobs ? undefined : transportsFromConfig();
-  const jobs = options.jobs ?? [notificationDeliveryJob(ownTransports!)];
+  const jobs = options.jobs ?? [notificationDeliveryJob(ownTransports!), purgeJob()];
   const context: JobContext = { db, clock, signal };
 
   log.info({ jobs: jobs.map((job) => job.name), intervalMs }, 'worker started');

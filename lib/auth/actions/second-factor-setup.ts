@@ -10,6 +10,8 @@ import { getDb, transaction } from '@/db/client';
 import { systemClock } from '@/lib/clock';
 import { redirect } from '@/lib/i18n/navigation';
 import { setPendingSignIn } from '../pending-sign-in';
+import { textingRules } from '@/lib/notifications/config';
+import { textPausedUntil } from '@/lib/notifications/text-limits';
 import { beginSecondFactorSetup, completeSecondFactorSetup, resendPhoneCode } from '../second-factor-setup';
 import { clearSecondFactorSetup, readSecondFactorSetup, saveSecondFactorSetup } from '../second-factor-setup-state';
 import { minutesToWait } from '../sign-in-display';
@@ -23,7 +25,7 @@ import {
   type CodeFormState,
   type ResendFormState,
 } from '../sign-up-schema';
-import { formFields, goToStage, requestMeta, translator } from './sign-up-support';
+import { formFields, goToStage, phoneResendRefusal, requestMeta, textLimitMessage, translator } from './sign-up-support';
 
 const HERE = '/sign-up/second-step';
 
@@ -32,7 +34,7 @@ export async function chooseSecondFactorAction(previous: ChoiceFormState, form: 
   const stage = await signUpStage();
   if (stage.step !== 'second_step') return goToStage(stage, HERE);
   const raw = formFields(form);
-  const parsed = parseSecondFactorChoice(raw);
+  const parsed = parseSecondFactorChoice(raw, textingRules());
   if (!parsed.ok) {
     const t = await translator();
     const { secondFactor, phone } = keptSignUpValues(raw);
@@ -44,6 +46,11 @@ export async function chooseSecondFactorAction(previous: ChoiceFormState, form: 
         phone: parsed.errors.phone && t(`secondFactor.errors.phone.${parsed.errors.phone}`),
       },
     };
+  }
+  const paused = parsed.data.method === 'sms' && (await textPausedUntil(getDb(), systemClock, { accountId: stage.user.id, phone: parsed.data.phone }));
+  if (paused) {
+    const { secondFactor, phone } = keptSignUpValues(raw);
+    return { attempt: previous.attempt + 1, values: { secondFactor, phone }, fieldErrors: { phone: textLimitMessage(await translator(), paused, systemClock.now()) } };
   }
   const setup = await beginSecondFactorSetup(getDb(), systemClock, stage.user, parsed.data, (await requestMeta()).requestId);
   await saveSecondFactorSetup(stage.user.id, setup, systemClock.now());
@@ -94,5 +101,5 @@ export async function resendPhoneCodeAction(previous: ResendFormState): Promise<
   const attempt = previous.attempt + 1;
   const result = await resendPhoneCode(getDb(), systemClock, stage.user, setup, (await requestMeta()).requestId);
   if (result.ok) return { attempt, outcome: 'sent', message: t('secondFactor.sms.resent') };
-  return { attempt, outcome: 'throttled', message: t('secondFactor.sms.resendThrottled', { minutes: minutesToWait(result.until, systemClock.now()) }) };
+  return { attempt, outcome: 'throttled', message: phoneResendRefusal(t, result, systemClock.now()) };
 }

@@ -27,8 +27,10 @@ import { clearPendingSignIn } from '../pending-sign-in';
 import { beginSecondFactorSetup, resendPhoneCode } from '../second-factor-setup';
 import { clearSecondFactorSetup, readSecondFactorSetup, saveSecondFactorSetup } from '../second-factor-setup-state';
 import { minutesToWait } from '../sign-in-display';
+import { textingRules } from '@/lib/notifications/config';
+import { textPausedUntil } from '@/lib/notifications/text-limits';
 import { parseSecondFactorChoice, parseSixDigitCode, type CodeFormState, type ResendFormState } from '../sign-up-schema';
-import { formFields, requestMeta, translator } from './sign-up-support';
+import { formFields, phoneResendRefusal, requestMeta, textLimitMessage, translator } from './sign-up-support';
 import { getTranslations } from '@/lib/i18n/server';
 
 const requestId = async () => (await requestMeta()).requestId;
@@ -117,7 +119,7 @@ export async function chooseSecondFactorAction(previous: ChooseSecondFactorState
   const attempt = previous.attempt + 1;
   const values = typedValues(form, ['secondFactor', 'phone'] as const);
   const fieldErrors: ChooseSecondFactorState['fieldErrors'] = {};
-  const choice = parseSecondFactorChoice(formFields(form));
+  const choice = parseSecondFactorChoice(formFields(form), textingRules());
   if (!choice.ok) for (const [field, code] of Object.entries(choice.errors)) fieldErrors[field as 'phone'] = t(`secondFactor.errors.${field}.${code}`);
   else if (choice.data.method === 'email' && user.secondFactor === 'email') fieldErrors.secondFactor = t('settings.secondFactor.sameEmail');
 
@@ -132,6 +134,8 @@ export async function chooseSecondFactorAction(previous: ChooseSecondFactorState
     if (!check.ok) fieldErrors.password = t('settings.errors.confirmPassword.invalid');
   }
   if (!choice.ok || Object.values(fieldErrors).some(Boolean)) return { attempt, values, fieldErrors };
+  const paused = choice.data.method === 'sms' && (await textPausedUntil(getDb(), systemClock, { accountId: user.id, phone: choice.data.phone }));
+  if (paused) return { attempt, values, fieldErrors: { phone: textLimitMessage(t, paused, systemClock.now()) } };
 
   const setup = await beginSecondFactorSetup(getDb(), systemClock, user, choice.data, (await requestMeta()).requestId);
   await saveSecondFactorSetup(user.id, setup, systemClock.now());
@@ -170,7 +174,7 @@ export async function resendSecondFactorCodeAction(previous: ResendFormState): P
   const result = await resendPhoneCode(getDb(), systemClock, user, setup, (await requestMeta()).requestId);
   const attempt = previous.attempt + 1;
   if (result.ok) return { attempt, outcome: 'sent', message: t('secondFactor.sms.resent') };
-  return { attempt, outcome: 'throttled', message: t('secondFactor.sms.resendThrottled', { minutes: minutesToWait(result.until, systemClock.now()) }) };
+  return { attempt, outcome: 'throttled', message: phoneResendRefusal(t, result, systemClock.now()) };
 }
 
 /** "Cancel" while changing the second step: the pending set-up is forgotten, nothing changed. */

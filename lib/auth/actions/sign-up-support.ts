@@ -6,6 +6,7 @@ import { headers } from 'next/headers';
 import { getLocale } from 'next-intl/server';
 import { redirect } from '@/lib/i18n/navigation';
 import { landingPath } from '../policy';
+import { minutesToWait } from '../sign-in-display';
 import { stagePaths, type SignUpStage } from '../sign-up-progress';
 import { getTranslations } from '@/lib/i18n/server';
 
@@ -14,6 +15,24 @@ export type Translate = (key: string, values?: Record<string, string | number>) 
 /** The whole catalogue, with keys built at run time (error codes per field). */
 export async function translator(): Promise<Translate> {
   return (await getTranslations()) as unknown as Translate;
+}
+
+/** What a refused "send a new code by text" says: the resend limit, the text limits, or no texting at all. */
+export function phoneResendRefusal(
+  t: Translate,
+  refusal: { error: 'throttled' | 'text_limit'; until: Date } | { error: 'unavailable' },
+  now: Date,
+): string {
+  if (refusal.error === 'unavailable') return t('secondFactor.sms.unavailable');
+  const minutes = minutesToWait(refusal.until, now);
+  if (refusal.error === 'throttled') return t('secondFactor.sms.resendThrottled', { minutes });
+  return textLimitMessage(t, refusal.until, now);
+}
+
+/** The text limits were reached: how long to wait, in minutes within the hour, in hours beyond. */
+export function textLimitMessage(t: Translate, until: Date, now: Date): string {
+  const minutes = minutesToWait(until, now);
+  return minutes <= 60 ? t('secondFactor.sms.textLimitMinutes', { minutes }) : t('secondFactor.sms.textLimitHours', { hours: Math.ceil(minutes / 60) });
 }
 
 export async function requestMeta() {

@@ -12,6 +12,7 @@ import { getDb } from '@/db/client';
 import { systemClock } from '@/lib/clock';
 import { redirect } from '@/lib/i18n/navigation';
 import { clearSecondFactorSetup, saveSecondFactorSetup } from '../second-factor-setup-state';
+import { textingRules } from '@/lib/notifications/config';
 import { beginSecondFactorSetup } from '../second-factor-setup';
 import { finishSignIn, setPendingSignIn } from '../pending-sign-in';
 import { passwordProblem } from '../password-policy';
@@ -58,7 +59,7 @@ export async function signUpAction(previous: SignUpFormState, form: FormData): P
   const state = { attempt: previous.attempt + 1, values: keptSignUpValues(raw) };
   const t = await translator();
 
-  const parsed = parseSignUp(raw, passwordProblem);
+  const parsed = parseSignUp(raw, passwordProblem, textingRules());
   if (!parsed.ok) return { ...state, fieldErrors: translateErrors(t, parsed.errors) };
 
   const result = await createAccount(getDb(), systemClock, { ...parsed.data, ...(await requestMeta()) });

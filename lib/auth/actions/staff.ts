@@ -15,6 +15,8 @@ import { passwordProblem } from '../password-policy';
 import { resendPhoneCode } from '../second-factor-setup';
 import { clearSecondFactorSetup, readSecondFactorSetup, saveSecondFactorSetup } from '../second-factor-setup-state';
 import { minutesToWait } from '../sign-in-display';
+import { textingRules } from '@/lib/notifications/config';
+import { textPausedUntil } from '@/lib/notifications/text-limits';
 import { parseSecondFactorChoice, parseSixDigitCode, type CodeFormState, type ResendFormState } from '../sign-up-schema';
 import {
   checkStaffSetupLink,
@@ -27,7 +29,7 @@ import {
   type StaffAccountField,
 } from '../staff-accounts';
 import { clearStaffSetupCookie, readStaffSetupCookie, saveStaffSetupCookie } from '../staff-setup-cookie';
-import { formFields, requestMeta, translator } from './sign-up-support';
+import { formFields, phoneResendRefusal, requestMeta, textLimitMessage, translator } from './sign-up-support';
 import { getTranslations } from '@/lib/i18n/server';
 
 const requestId = async () => (await requestMeta()).requestId;
@@ -86,9 +88,12 @@ export async function startStaffSetupAction(previous: StaffSetupState, form: For
   const fieldErrors: StaffSetupState['fieldErrors'] = {};
   const problem = password ? passwordProblem(password, { email: link.user.email }) : 'required';
   if (problem) fieldErrors.password = t(`settings.passwordProblems.${problem}`);
-  const choice = parseSecondFactorChoice(raw);
+  const choice = parseSecondFactorChoice(raw, textingRules());
   if (!choice.ok) for (const [field, code] of Object.entries(choice.errors)) fieldErrors[field as 'phone'] = t(`secondFactor.errors.${field}.${code}`);
   if (!choice.ok || problem) return { attempt: previous.attempt + 1, fieldErrors, values };
+  // Checked before the link is used up by the password: a paused number asks for another choice.
+  const paused = choice.data.method === 'sms' && (await textPausedUntil(getDb(), systemClock, { accountId: link.user.id, phone: choice.data.phone }));
+  if (paused) return { attempt: previous.attempt + 1, fieldErrors: { phone: textLimitMessage(t, paused, systemClock.now()) }, values };
 
   const meta = await requestMeta();
   const started = await startStaffSetup(getDb(), systemClock, { token, password, choice: choice.data, ...meta });
@@ -139,7 +144,7 @@ export async function resendStaffSetupCodeAction(previous: ResendFormState): Pro
   const result = await resendPhoneCode(getDb(), systemClock, user, setup, (await requestMeta()).requestId);
   const attempt = previous.attempt + 1;
   if (result.ok) return { attempt, outcome: 'sent', message: t('secondFactor.sms.resent') };
-  return { attempt, outcome: 'throttled', message: t('secondFactor.sms.resendThrottled', { minutes: minutesToWait(result.until, systemClock.now()) }) };
+  return { attempt, outcome: 'throttled', message: phoneResendRefusal(t, result, systemClock.now()) };
 }
 
 /** The backup codes were shown: forget them and go to sign in. */

@@ -7,7 +7,8 @@ export const oneTimeCodeMessage: TemplateDefinition<'one-time-code'> = {
   compose({ payload, secrets, t }) {
     const purpose = payload.purpose;
     return {
-      subject: t(`oneTimeCode.subject.${purpose}`, { code: secrets.code }),
+      // The subject rests in clear in the outbox row (and in mail previews): never the code.
+      subject: t(`oneTimeCode.subject.${purpose}`),
       greeting: t('oneTimeCode.greeting'),
       blocks: [
         { kind: 'paragraph', text: t(`oneTimeCode.intro.${purpose}`) },

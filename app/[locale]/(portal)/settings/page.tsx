@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { textingOffered } from '@/lib/notifications/config';
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { ClientMessages } from '@/components/layout/client-messages';
@@ -49,12 +50,14 @@ export default async function SettingsPage({ params, searchParams }: Props) {
         <AccountSettingsForm
           email={user.email}
           phoneIsSecondFactor={user.secondFactor === 'sms' && Boolean(user.phone)}
+          texting={textingOffered()}
           saved={{
             givenName: user.givenName,
             familyName: user.familyName,
             phone: user.phone ? formatPhoneNumber(user.phone) : '',
             preferredLanguage: user.preferredLanguage,
-            notificationChannel: user.notificationChannel,
+            // Without texting, notices go by email (case-contacts.ts): the form shows what happens.
+            notificationChannel: textingOffered() ? user.notificationChannel : 'email',
           }}
         />
       </ClientMessages>

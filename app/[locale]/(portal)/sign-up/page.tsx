@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { textingOffered } from '@/lib/notifications/config';
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { SignUpForm } from '@/components/auth/sign-up-form';
@@ -40,7 +41,7 @@ export default async function SignUpPage({ params }: Props) {
         {t('haveAccount')} <Link href="/sign-in">{t('signIn')}</Link>
       </p>
       <ClientMessages namespaces={['signUp', 'secondFactor']}>
-        <SignUpForm locale={locale} />
+        <SignUpForm locale={locale} texting={textingOffered()} />
       </ClientMessages>
     </>
   );

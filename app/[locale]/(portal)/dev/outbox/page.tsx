@@ -6,7 +6,7 @@ import { setRequestLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { isLocale } from '@/lib/i18n/routing';
 import { listOutbox, type OutboxEntry } from '@/lib/notifications/outbox';
-import { localOutboxInUse } from '@/lib/notifications/transports';
+import { localOutboxInUse } from '@/lib/notifications/config';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
 
 type Props = PageProps<'/[locale]/dev/outbox'>;
@@ -20,7 +20,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /**
  * Staff and demo view of the local outbox: what would have been emailed, texted or mailed, with the
- * full text. It exists only while no mail server is configured, since it shows codes in clear.
+ * full text. It shows codes in clear, so it exists only where the local outbox is allowed (the
+ * embedded demo store, or LOCAL_OUTBOX=on) and holds email or texts.
  */
 export default async function OutboxPage({ params }: Props) {
   await connection();

@@ -61,7 +61,8 @@ export default async function VerifyPage({ params, searchParams }: Props) {
       ? t('verify.lead.totp')
       : channel === 'sms'
         ? t('verify.lead.sms', { ending: phoneEnding(user.phone) ?? '' })
-        : t('verify.lead.email', { email: maskEmail(user.email) });
+        : // A text-message second step while texting is not offered: the code was emailed (send-codes.ts).
+          t(user.secondFactor === 'sms' && user.phone ? 'verify.lead.emailInsteadOfText' : 'verify.lead.email', { email: maskEmail(user.email) });
 
   return (
     <>

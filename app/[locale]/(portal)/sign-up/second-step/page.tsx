@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { textingOffered } from '@/lib/notifications/config';
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { SecondFactorChoiceForm } from '@/components/auth/second-factor-choice-form';
@@ -59,6 +60,7 @@ export default async function SecondStepPage({ params, searchParams }: Props) {
             submitLabel={tf('choose.submit')}
             defaultMethod={chosen?.method}
             defaultPhone={phone ? formatPhoneNumber(phone) : undefined}
+            texting={textingOffered()}
           />
         </ClientMessages>
       </>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { textingOffered } from '@/lib/notifications/config';
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { ClientMessages } from '@/components/layout/client-messages';
@@ -52,7 +53,7 @@ export default async function StaffSetupPage({ params, searchParams }: Props) {
       <StaffSetupSteps current={1} />
       <p className="font-bold">{t('account', { email: user.email, role: t(`roles.${user.role === 'supervisor' ? 'supervisor' : 'officer'}`) })}</p>
       <ClientMessages namespaces={['staff', 'secondFactor']}>
-        <StaffSetupForm token={token} email={user.email} />
+        <StaffSetupForm token={token} email={user.email} texting={textingOffered()} />
       </ClientMessages>
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { textingOffered } from '@/lib/notifications/config';
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { ClientMessages } from '@/components/layout/client-messages';
@@ -36,7 +37,7 @@ export default async function ChangeSecondFactorPage({ params }: Props) {
       <PageHeading lead={t('secondFactor.lead')}>{t('secondFactor.title')}</PageHeading>
       <p className="font-bold">{t('secondFactor.current', { method })}</p>
       <ClientMessages namespaces={['settings', 'secondFactor']}>
-        <ChooseSecondFactorForm email={user.email} defaultPhone={user.phone ? formatPhoneNumber(user.phone) : undefined} />
+        <ChooseSecondFactorForm email={user.email} defaultPhone={user.phone ? formatPhoneNumber(user.phone) : undefined} texting={textingOffered()} />
       </ClientMessages>
     </>
   );
