@@ -23,15 +23,16 @@ import { hashPassword, verifyPassword } from './password';
 import { passwordProblem, type PasswordProblem } from './password-policy';
 import { activeSessions, endOtherSessions } from './sessions';
 import { PASSWORD_LOCKOUT, passwordKey } from './sign-in';
-import { NAME_MAX, normalisePhoneNumber } from './sign-up-schema';
+import { normalisePhoneNumber } from './sign-up-schema';
+import { personName } from '@/lib/people/person-name';
 
 // ---------------------------------------------------------------------------------------------
 // Name, phone, language, notifications
 
 /** The form's fields; the same schema checks the browser's form data and the server's. Messages are error codes. */
 export const accountSettingsSchema = z.object({
-  givenName: z.string().trim().min(1, 'required').max(NAME_MAX, 'too_long'),
-  familyName: z.string().trim().min(1, 'required').max(NAME_MAX, 'too_long'),
+  givenName: personName(),
+  familyName: personName(),
   phone: z.string().trim().max(40, 'invalid').default(''),
   preferredLanguage: z.enum(['en', 'es'], { error: 'required' }),
   notificationChannel: z.enum(['email', 'sms'], { error: 'required' }),
@@ -44,6 +45,7 @@ export const ACCOUNT_SETTINGS_FIELDS = ['givenName', 'familyName', 'phone', 'pre
 export type AccountSettingsError =
   | 'required'
   | 'too_long'
+  | 'unprintable'
   | 'invalid'
   /** Text messages need a phone number to go to. */
   | 'required_for_sms'
@@ -79,7 +81,7 @@ export function parseAccountSettings(
   const errors: Partial<Record<AccountSettingsField, AccountSettingsError>> = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] as AccountSettingsField;
-    errors[field] ??= (['required', 'too_long', 'invalid'].includes(issue.message) ? issue.message : 'invalid') as AccountSettingsError;
+    errors[field] ??= (['required', 'too_long', 'invalid', 'unprintable'].includes(issue.message) ? issue.message : 'invalid') as AccountSettingsError;
   }
   return { ok: false, errors };
 }

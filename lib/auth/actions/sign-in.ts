@@ -11,7 +11,7 @@ import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { systemClock } from '@/lib/clock';
 import { redirect } from '@/lib/i18n/navigation';
-import { safeReturnPath } from '../current-user';
+import { safeReturnPath } from '../return-path';
 import { clearPendingSignIn, finishSignIn, pendingSignInToken, setPendingSignIn } from '../pending-sign-in';
 import { landingPath } from '../policy';
 import { minutesToWait } from '../sign-in-display';
