@@ -22,7 +22,9 @@ import { completeSecondFactorSetup, type PendingSecondFactor } from './second-fa
 import { hashPassword, verifyPassword } from './password';
 import { passwordProblem, type PasswordProblem } from './password-policy';
 import { activeSessions, endOtherSessions } from './sessions';
-import { PASSWORD_LOCKOUT, passwordKey } from './sign-in';
+import { PASSWORD_LOCKOUT } from './sign-in';
+
+const reauthKey = (userId: number) => `password:reauth:user:${userId}`;
 import { normalisePhoneNumber } from './sign-up-schema';
 import { personName } from '@/lib/people/person-name';
 
@@ -141,9 +143,10 @@ export async function updateAccountSettings(
 export type PasswordCheck = { ok: true } | { ok: false; error: 'invalid' } | { ok: false; error: 'locked'; until: Date };
 
 /**
- * The signed-in person types their password again before a protective change. A wrong one counts
- * toward the sign-in lockout (the same counter, keyed by the email address), and while that lockout
- * lasts even the right password is refused here too.
+ * The signed-in person types their password again before a protective change. Wrong ones count on
+ * the account's own counter (5 in a row: 20 minutes, even for the right one), not on the address's
+ * sign-in counter, which strangers can drive: their failures must not stop the owner from changing a
+ * password they fear is under attack.
  */
 export async function confirmPassword(
   db: DbOrTx,
@@ -153,7 +156,7 @@ export async function confirmPassword(
   purpose: 'password_change' | 'second_factor_change' | 'backup_codes',
   requestId?: string | null,
 ): Promise<PasswordCheck> {
-  const key = passwordKey(user.email);
+  const key = reauthKey(user.id);
   const actor = { id: user.id, role: user.role };
   const audit = (outcome: 'failure' | 'denied', action: string, detail: Record<string, unknown>) =>
     recordAudit(db, clock, { actor, action, objectType: 'account', objectId: user.id, outcome, detail, requestId });

@@ -4,6 +4,7 @@
  */
 import { headers } from 'next/headers';
 import { getLocale } from 'next-intl/server';
+import { clientAddressFrom } from '@/lib/http/client-address';
 import { redirect } from '@/lib/i18n/navigation';
 import { landingPath } from '../policy';
 import { stagePaths, type SignUpStage } from '../sign-up-progress';
@@ -16,9 +17,10 @@ export async function translator(): Promise<Translate> {
   return (await getTranslations()) as unknown as Translate;
 }
 
+/** Who is asking, for the audit log and the per-client limits. */
 export async function requestMeta() {
   const h = await headers();
-  return { userAgent: h.get('user-agent'), requestId: h.get('x-request-id') };
+  return { userAgent: h.get('user-agent'), requestId: h.get('x-request-id'), clientAddress: clientAddressFrom(h.get('x-forwarded-for')) };
 }
 
 /** The posted fields as text. A field sent twice (a forged second "role", say) is kept as a list, which no rule accepts. */
