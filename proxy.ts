@@ -2,6 +2,7 @@ import { NextRequest, NextResponse } from 'next/server';
 import createIntlMiddleware from 'next-intl/middleware';
 import { routing } from './lib/i18n/routing';
 import { contentSecurityPolicy } from './lib/http/security-headers';
+import { requestIdFrom } from './lib/http/request-id';
 
 const intl = createIntlMiddleware(routing);
 
@@ -12,7 +13,7 @@ const intl = createIntlMiddleware(routing);
 export default function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy({ nonce });
-  const requestId = request.headers.get('x-request-id') ?? crypto.randomUUID();
+  const requestId = requestIdFrom(request.headers.get('x-request-id'));
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('x-request-id', requestId);

@@ -6,6 +6,7 @@ import { signIn, signInWithCode, submitPassword } from './support/sign-in';
 import { regenerateBackupCodes } from '@/lib/auth/backup-codes';
 import { newTotpSecret } from '@/lib/auth/totp';
 import { DEMO_PASSWORD } from '@/db/seed/demo-accounts';
+import { RETURN_PATH_BYPASSES } from '@/lib/auth/testing/return-path-bypasses';
 import { systemClock } from '@/lib/clock';
 
 // Demo accounts used here and nowhere else among the journeys, so no other journey's codes replace theirs.
@@ -142,11 +143,20 @@ test.describe('signing in and out', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(account.name);
   });
 
-  test('a return address on another site is ignored', async ({ page }) => {
+  test('a return address that leads off the portal is ignored, however it is disguised', async ({ page }) => {
     const account = await createFreshAccount();
-    await page.goto('/sign-in?returnTo=%2F%2Fevil.example%2Fphish');
+    const landedOnPortal = /^http:\/\/127\.0\.0\.1:\d+\/dashboard$/;
+    // A genuine two-step sign-in, with the tab that browsers drop to make "//evil.example".
+    await page.goto(`/sign-in?returnTo=${encodeURIComponent('/%09/evil.example/path')}`);
     await signInWithCode(page, account.email, account.password);
-    await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/dashboard$/);
+    await expect(page).toHaveURL(landedOnPortal);
+
+    // Signed in, the sign-in page sends the person straight on to the page to return to: each known trick, in turn.
+    for (const [trick, path] of RETURN_PATH_BYPASSES) {
+      const response = await page.goto(`/sign-in?returnTo=${encodeURIComponent(path)}`);
+      expect(response?.status(), trick).toBe(200);
+      await expect(page, trick).toHaveURL(landedOnPortal);
+    }
   });
 });
 
@@ -191,13 +201,33 @@ test.describe('mistakes and lockouts', () => {
       await expect(errorSummary(page)).toContainText('The email address or password is not right');
     }
     await answered(page, () => submitPassword(page, account.email, 'wrong password number 5'));
-    const locked = 'Too many attempts. For your security, password sign-in is paused. Try again in 20 minutes.';
-    await expect(errorSummary(page)).toContainText(locked);
+    const paused = 'signing in with a password is paused for 20 minutes in browsers where the account has not been used before';
+    await expect(errorSummary(page)).toContainText(paused);
     await expectNoAxeViolations(page);
 
     await answered(page, () => submitPassword(page, account.email, account.password));
-    await expect(errorSummary(page)).toContainText('Try again in 20 minutes.');
+    await expect(errorSummary(page)).toContainText(paused);
     await expect(page).toHaveURL(/\/sign-in$/);
+  });
+
+  test('a stranger who keeps failing cannot keep the owner out of the browser they sign in with', async ({ page, browser }) => {
+    const account = await createFreshAccount();
+    await signIn(page, account.email, account.password);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/sign-in\?signedOut=1$/);
+
+    // Somewhere else, someone without the password tries again and again: browsers new to the account are paused.
+    const elsewhere = await browser.newContext();
+    const stranger = await elsewhere.newPage();
+    await stranger.goto('/sign-in');
+    for (let i = 1; i <= 6; i++) await answered(stranger, () => submitPassword(stranger, account.email, `stranger's guess ${i}`));
+    await expect(errorSummary(stranger)).toContainText('paused for 20 minutes in browsers where the account has not been used before');
+    await elsewhere.close();
+
+    // The owner's own browser signs in as usual.
+    await signInWithCode(page, account.email, account.password);
+    await expect(page).toHaveURL(/\/dashboard$/);
   });
 
   test('10 wrong codes pause code entry for 10 minutes, even for the right code', async ({ page }) => {

@@ -22,17 +22,20 @@ import { completeSecondFactorSetup, type PendingSecondFactor } from './second-fa
 import { hashPassword, verifyPassword } from './password';
 import { passwordProblem, type PasswordProblem } from './password-policy';
 import { activeSessions, endOtherSessions } from './sessions';
-import { PASSWORD_LOCKOUT, passwordKey } from './sign-in';
+import { PASSWORD_LOCKOUT } from './sign-in';
 import { textingRules } from '@/lib/notifications/config';
-import { NAME_MAX, normalisePhoneNumber, textNumberProblem } from './sign-up-schema';
+import { normalisePhoneNumber, textNumberProblem } from './sign-up-schema';
+import { personName } from '@/lib/people/person-name';
+
+const reauthKey = (userId: number) => `password:reauth:user:${userId}`;
 
 // ---------------------------------------------------------------------------------------------
 // Name, phone, language, notifications
 
 /** The form's fields; the same schema checks the browser's form data and the server's. Messages are error codes. */
 export const accountSettingsSchema = z.object({
-  givenName: z.string().trim().min(1, 'required').max(NAME_MAX, 'too_long'),
-  familyName: z.string().trim().min(1, 'required').max(NAME_MAX, 'too_long'),
+  givenName: personName(),
+  familyName: personName(),
   phone: z.string().trim().max(40, 'invalid').default(''),
   preferredLanguage: z.enum(['en', 'es'], { error: 'required' }),
   notificationChannel: z.enum(['email', 'sms'], { error: 'required' }),
@@ -45,6 +48,7 @@ export const ACCOUNT_SETTINGS_FIELDS = ['givenName', 'familyName', 'phone', 'pre
 export type AccountSettingsError =
   | 'required'
   | 'too_long'
+  | 'unprintable'
   | 'invalid'
   /** Text messages need a phone number to go to. */
   | 'required_for_sms'
@@ -84,7 +88,7 @@ export function parseAccountSettings(
   const errors: Partial<Record<AccountSettingsField, AccountSettingsError>> = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] as AccountSettingsField;
-    errors[field] ??= (['required', 'too_long', 'invalid'].includes(issue.message) ? issue.message : 'invalid') as AccountSettingsError;
+    errors[field] ??= (['required', 'too_long', 'invalid', 'unprintable'].includes(issue.message) ? issue.message : 'invalid') as AccountSettingsError;
   }
   return { ok: false, errors };
 }
@@ -147,9 +151,10 @@ export async function updateAccountSettings(
 export type PasswordCheck = { ok: true } | { ok: false; error: 'invalid' } | { ok: false; error: 'locked'; until: Date };
 
 /**
- * The signed-in person types their password again before a protective change. A wrong one counts
- * toward the sign-in lockout (the same counter, keyed by the email address), and while that lockout
- * lasts even the right password is refused here too.
+ * The signed-in person types their password again before a protective change. Wrong ones count on
+ * the account's own counter (5 in a row: 20 minutes, even for the right one), not on the address's
+ * sign-in counter, which strangers can drive: their failures must not stop the owner from changing a
+ * password they fear is under attack.
  */
 export async function confirmPassword(
   db: DbOrTx,
@@ -159,7 +164,7 @@ export async function confirmPassword(
   purpose: 'password_change' | 'second_factor_change' | 'backup_codes',
   requestId?: string | null,
 ): Promise<PasswordCheck> {
-  const key = passwordKey(user.email);
+  const key = reauthKey(user.id);
   const actor = { id: user.id, role: user.role };
   const audit = (outcome: 'failure' | 'denied', action: string, detail: Record<string, unknown>) =>
     recordAudit(db, clock, { actor, action, objectType: 'account', objectId: user.id, outcome, detail, requestId });

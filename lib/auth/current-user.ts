@@ -13,6 +13,7 @@ import { redirect } from '@/lib/i18n/navigation';
 import { sessionTokenFromCookie } from './auth';
 import { mayEnter, type Area } from './policy';
 import { checkSession, type SessionCheck } from './sessions';
+import { safeReturnPath } from './return-path';
 
 export type ActiveSession = Extract<SessionCheck, { status: 'active' }>;
 
@@ -44,11 +45,4 @@ export async function requireArea(area: Area): Promise<ActiveSession> {
   const session = await requireUser();
   if (!mayEnter(session.user, area)) notFound();
   return session;
-}
-
-/** Only local paths are followed after sign-in, never another site (open redirect). */
-export function safeReturnPath(path: string | null | undefined): string {
-  if (!path || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return '/';
-  if (/^\/(es\/)?(sign-in|sign-out|sign-up)(\/|$|\?)/.test(path)) return '/';
-  return path;
 }

@@ -5,6 +5,7 @@
 import { cookies } from 'next/headers';
 import { PENDING_TIMEOUT_MS } from './sessions';
 import { setSessionCookie } from './auth';
+import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_S, knownDevicesIn, rememberDevice, type KnownDevice } from './known-device';
 
 const PENDING_COOKIE = 'portal-pending-sign-in';
 
@@ -29,10 +30,31 @@ export async function clearPendingSignIn(): Promise<void> {
 }
 
 /**
- * Both steps passed: the session's new token goes into the encrypted session cookie and the pending
- * one is dropped. The caller redirects afterwards (to the page the person came for, or their landing page).
+ * Both steps passed: the session's new token goes into the encrypted session cookie, the pending
+ * one is dropped and the browser is remembered as the account's own. The caller redirects afterwards (to the page the person came for, or their landing page).
  */
-export async function finishSignIn(token: string): Promise<void> {
+export async function finishSignIn(token: string, userId: number): Promise<void> {
   await setSessionCookie(token);
   await clearPendingSignIn();
+  await rememberThisBrowser(userId);
+}
+
+/** The accounts this browser is known to (lib/auth/known-device.ts), verified. */
+export async function knownDevicesOfThisBrowser(): Promise<KnownDevice[]> {
+  return knownDevicesIn((await cookies()).get(KNOWN_DEVICE_COOKIE)?.value);
+}
+
+/**
+ * After both sign-in steps (or a password reset, which proves more): this browser is one of the
+ * account's own from now on, so strangers' wrong passwords for the address do not pause it.
+ */
+export async function rememberThisBrowser(userId: number): Promise<void> {
+  const jar = await cookies();
+  jar.set(KNOWN_DEVICE_COOKIE, rememberDevice(jar.get(KNOWN_DEVICE_COOKIE)?.value, userId), {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secureCookies(),
+    path: '/',
+    maxAge: KNOWN_DEVICE_MAX_AGE_S,
+  });
 }

@@ -12,7 +12,7 @@ import { isSpentOneTimeCode, normaliseCode } from './one-time-codes';
 import { textingOffered } from '@/lib/notifications/config';
 import { sendOneTimeCode, sendSecondStepCode } from './send-codes';
 import { checkSession } from './sessions';
-import { codeStep, passwordStep, type CodeStepResult, type PasswordStepResult } from './sign-in';
+import { codeStep, passwordStep, type CodeStepResult, type PasswordStepResult, type PasswordStepInput } from './sign-in';
 
 /** "Send a new code": at most 5 in any 15 minutes per person, so the button cannot flood an inbox or a phone. */
 export const RESEND_LIMIT: ThrottleRule = { kind: 'window', limit: 5, periodMs: 15 * MINUTE };
@@ -31,7 +31,7 @@ export type BeginSignInResult = Exclude<PasswordStepResult, { ok: true }> | (Ext
 export async function beginSignIn(
   db: DbOrTx,
   clock: Clock,
-  input: { email: string; password: string; userAgent: string | null; requestId?: string | null },
+  input: PasswordStepInput,
 ): Promise<BeginSignInResult> {
   const result = await passwordStep(db, clock, input);
   if (!result.ok) return result;

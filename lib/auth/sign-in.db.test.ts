@@ -8,6 +8,7 @@ import { DAY, fixedClock, HOUR, MINUTE } from '@/lib/clock';
 import { regenerateBackupCodes } from './backup-codes';
 import { checkSession, extendSession } from './sessions';
 import { codeCapKey, codeStep, passwordStep } from './sign-in';
+import { knownDevicesIn, rememberDevice } from './known-device';
 import { createTestUser, latestCodeSentTo, TEST_PASSWORD } from './testing/accounts';
 import { newTotpSecret, sealTotpSecret } from './totp';
 
@@ -48,13 +49,43 @@ describe('sign-in, step one: the password', () => {
     const results = [];
     for (let i = 0; i < 5; i++) results.push(await passwordStep(getDb(), clock, { email: user.email, password: `wrong password ${i}`, userAgent: null }));
     expect(results.slice(0, 4).every((r) => !r.ok && r.error === 'invalid')).toBe(true);
-    expect(results[4]).toEqual({ ok: false, error: 'locked', until: new Date('2026-05-04T15:20:00Z') });
+    expect(results[4]).toEqual({ ok: false, error: 'locked', until: new Date('2026-05-04T15:20:00Z'), scope: 'new_browsers' });
     const right = await passwordStep(getDb(), clock, { email: user.email, password: TEST_PASSWORD, userAgent: null });
     expect(right).toMatchObject({ ok: false, error: 'locked' });
     clock.advance(20 * MINUTE);
     expect((await passwordStep(getDb(), clock, { email: user.email, password: TEST_PASSWORD, userAgent: null })).ok).toBe(true);
     const locks = await getDb().select().from(auditLog).where(and(eq(auditLog.action, 'account.lock'), eq(auditLog.objectId, String(user.id))));
     expect(locks).toHaveLength(1);
+  });
+
+  it('never lets a stranger keep the owner out: wrong passwords from elsewhere pause only browsers new to the account', async () => {
+    const clock = start();
+    const owner = await createTestUser(getDb(), clock);
+    const ownersBrowser = knownDevicesIn(rememberDevice(undefined, owner.id));
+    // A stranger without the password keeps failing, from wherever, for as long as they like.
+    for (let i = 0; i < 25; i++) await passwordStep(getDb(), clock, { email: owner.email, password: `stranger guess ${i}`, userAgent: null });
+    expect(await passwordStep(getDb(), clock, { email: owner.email, password: TEST_PASSWORD, userAgent: null })).toMatchObject({ ok: false, error: 'locked', scope: 'new_browsers' });
+
+    // The owner's own browser signs in all the same.
+    const owners = await passwordStep(getDb(), clock, { email: owner.email, password: TEST_PASSWORD, userAgent: null, knownDevices: ownersBrowser });
+    expect(owners.ok).toBe(true);
+    // An entry for another account is no way around the pause (forged entries are never read: known-device.test.ts).
+    const someoneElse = knownDevicesIn(rememberDevice(undefined, owner.id + 1000));
+    expect(await passwordStep(getDb(), clock, { email: owner.email, password: TEST_PASSWORD, userAgent: null, knownDevices: someoneElse })).toMatchObject({ ok: false, error: 'locked' });
+  });
+
+  it("slows down a known browser's own wrong passwords (10 in a row: 5 minutes) without pausing anyone else", async () => {
+    const clock = start();
+    const owner = await createTestUser(getDb(), clock);
+    const browser = knownDevicesIn(rememberDevice(undefined, owner.id));
+    const results = [];
+    for (let i = 0; i < 10; i++) results.push(await passwordStep(getDb(), clock, { email: owner.email, password: `typo ${i}`, userAgent: null, knownDevices: browser }));
+    expect(results.slice(0, 9).every((r) => !r.ok && r.error === 'invalid')).toBe(true);
+    expect(results[9]).toEqual({ ok: false, error: 'locked', until: new Date('2026-05-04T15:05:00Z'), scope: 'browser' });
+    // Browsers new to the account were not touched by the owner's typos.
+    expect((await passwordStep(getDb(), clock, { email: owner.email, password: TEST_PASSWORD, userAgent: null })).ok).toBe(true);
+    clock.advance(5 * MINUTE);
+    expect((await passwordStep(getDb(), clock, { email: owner.email, password: TEST_PASSWORD, userAgent: null, knownDevices: browser })).ok).toBe(true);
   });
 
   it('locks an unknown email address the same way, so lockouts reveal nothing', async () => {

@@ -1,8 +1,13 @@
 /**
  * Two-step sign-in (spec §2). Step one checks the password; step two the one-time code, the
  * authenticator code or a backup code. Both steps are throttled in the database:
- * 5 wrong passwords in a row lock password sign-in for 20 minutes (counted per email address, so an
- * unknown address answers exactly like a wrong password), 10 wrong codes lock for 10 minutes, and
+ * - 5 wrong passwords in a row from browsers the account was never used in pause password sign-in to
+ *   that address for 20 minutes in such browsers (counted per email address, so an unknown address
+ *   answers exactly like a wrong password). The owner's own browsers (lib/auth/known-device.ts) count
+ *   on their own, and are only slowed down (10 in a row: 5 minutes), so nobody can lock an owner out by
+ *   failing on purpose; from a new browser the owner has the password reset.
+ * - Every password check spends from a per-client and a portal-wide budget (lib/security/hashing-budget.ts).
+ * - 10 wrong codes lock for 10 minutes, and
  * 100 wrong sign-in codes in a row (across those lockouts) stop the second step until the password
  * is reset (NIST SP 800-63B).
  */
@@ -12,15 +17,20 @@ import { users, type User } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { DAY, MINUTE, type Clock } from '@/lib/clock';
 import { keyedHash } from '@/lib/crypto/secrets';
+import { reservePasswordCheck, type HashingBudget } from '@/lib/security/hashing-budget';
 import { clearAttempts, recordFailure, releaseAttempt, reserveAttempt, type ThrottleRule } from '@/lib/security/throttle';
 import { consumeBackupCode } from './backup-codes';
+import type { KnownDevice } from './known-device';
 import { consumeOneTimeCode, normaliseCode } from './one-time-codes';
 import { verifyPassword, hashPassword } from './password';
 import { sendSecondStepCode } from './send-codes';
 import { checkSession, completeSecondFactor, startSession } from './sessions';
 import { unsealTotpSecret, verifyTotp } from './totp';
 
+/** Wrong passwords for an address from browsers it was never used in. */
 export const PASSWORD_LOCKOUT: ThrottleRule = { kind: 'in_a_row', limit: 5, periodMs: 20 * MINUTE };
+/** Wrong passwords in a browser known to the account: a slowdown for that browser alone. */
+export const KNOWN_DEVICE_SLOWDOWN: ThrottleRule = { kind: 'in_a_row', limit: 10, periodMs: 5 * MINUTE };
 export const CODE_LOCKOUT: ThrottleRule = { kind: 'in_a_row', limit: 10, periodMs: 10 * MINUTE };
 /**
  * Without a cap the 10-minute lockout would allow about 1,440 guesses a day, every day. Wrong sign-in
@@ -32,6 +42,7 @@ export const CODE_FAILURE_CAP: ThrottleRule = { kind: 'in_a_row', limit: 100, pe
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 /** The lockout counter of an account's password; re-entering the password in settings counts on the same one. */
 export const passwordKey = (email: string) => `password:${keyedHash('email', normaliseEmail(email))}`;
+export const knownDeviceKey = (device: KnownDevice) => `password:device:${device.userId}:${device.nonce}`;
 export const codeKey = (userId: number) => `code:user:${userId}`;
 export const codeCapKey = (userId: number) => `code-cap:user:${userId}`;
 
@@ -42,33 +53,52 @@ const decoy = () => (decoyHash ??= hashPassword('decoy password for timing only'
 export type PasswordStepResult =
   | { ok: true; token: string; user: User }
   | { ok: false; error: 'invalid' }
-  | { ok: false; error: 'locked'; until: Date };
+  /** 'browser': this known browser is slowed down; 'new_browsers': browsers new to the address are paused. */
+  | { ok: false; error: 'locked'; until: Date; scope: 'browser' | 'new_browsers' }
+  /** Too many password checks from this client, or portal-wide: nothing was checked. */
+  | { ok: false; error: 'busy'; until: Date };
 
-export async function passwordStep(
-  db: DbOrTx,
-  clock: Clock,
-  input: { email: string; password: string; userAgent: string | null; requestId?: string | null },
-): Promise<PasswordStepResult> {
+export interface PasswordStepInput {
+  email: string;
+  password: string;
+  userAgent: string | null;
+  requestId?: string | null;
+  /** The verified entries of this browser's known-device cookie. */
+  knownDevices?: readonly KnownDevice[];
+  clientAddress?: string;
+  budget?: HashingBudget;
+}
+
+export async function passwordStep(db: DbOrTx, clock: Clock, input: PasswordStepInput): Promise<PasswordStepResult> {
   const email = normaliseEmail(input.email);
-  const key = passwordKey(email);
   const [user] = await db.select().from(users).where(eq(users.email, email));
   const actor = user ? { id: user.id, role: user.role } : null;
   const audit = (outcome: 'success' | 'failure' | 'denied', action: string, detail?: Record<string, unknown>) =>
     recordAudit(db, clock, { actor, action, objectType: 'account', objectId: user?.id ?? null, outcome, detail, requestId: input.requestId });
 
-  const reservation = await reserveAttempt(db, clock, key, PASSWORD_LOCKOUT);
+  // Only a genuine entry for this very account makes the browser known (an unknown address has none).
+  const device = (user && input.knownDevices?.find((known) => known.userId === user.id)) || null;
+  const budget = await reservePasswordCheck(db, clock, { clientAddress: input.clientAddress ?? 'unknown', knownDevice: device !== null }, input.budget);
+  if (!budget.ok) {
+    await audit('denied', 'sign_in.password', { reason: 'busy' });
+    return { ok: false, error: 'busy', until: budget.until };
+  }
+  const [key, rule, scope] = device
+    ? ([knownDeviceKey(device), KNOWN_DEVICE_SLOWDOWN, 'browser'] as const)
+    : ([passwordKey(email), PASSWORD_LOCKOUT, 'new_browsers'] as const);
+  const reservation = await reserveAttempt(db, clock, key, rule);
   if (!reservation.ok) {
-    await audit('denied', 'sign_in.password', { reason: 'locked' });
-    return { ok: false, error: 'locked', until: reservation.blockedUntil };
+    await audit('denied', 'sign_in.password', { reason: 'locked', scope });
+    return { ok: false, error: 'locked', until: reservation.blockedUntil, scope };
   }
   const usable = user?.passwordHash && !user.disabledAt;
   const matches = usable ? await verifyPassword(user.passwordHash!, input.password) : (await verifyPassword(await decoy(), input.password), false);
   if (!matches) {
-    const lockedUntil = await recordFailure(db, clock, key, PASSWORD_LOCKOUT, reservation);
-    await audit('failure', 'sign_in.password', user ? undefined : { reason: 'unknown_account' });
+    const lockedUntil = await recordFailure(db, clock, key, rule, reservation);
+    await audit('failure', 'sign_in.password', user ? (device ? { browser: 'known' } : undefined) : { reason: 'unknown_account' });
     if (lockedUntil) {
-      await audit('denied', 'account.lock', { factor: 'password', until: lockedUntil.toISOString() });
-      return { ok: false, error: 'locked', until: lockedUntil };
+      await audit('denied', 'account.lock', { factor: 'password', scope, until: lockedUntil.toISOString() });
+      return { ok: false, error: 'locked', until: lockedUntil, scope };
     }
     return { ok: false, error: 'invalid' };
   }

@@ -9,11 +9,11 @@
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
+import { personName } from '@/lib/people/person-name';
 
 /** The password length rule of lib/auth/password-policy.ts, restated for the browser (a test keeps them equal). */
 export const PASSWORD_LENGTH = { min: 12, max: 128 } as const;
 
-export const NAME_MAX = 100;
 export const EMAIL_MAX = 254;
 export const LICENCE_NUMBER_MAX = 40;
 export const ORGANISATION_MAX = 200;
@@ -125,8 +125,8 @@ const optionalText = z.string().optional();
 
 const rawSignUp = z.object({
   role: z.enum(SELF_SIGN_UP_ROLES, { error: 'required' }),
-  givenName: z.string({ error: 'required' }).trim().min(1, 'required').max(NAME_MAX, 'too_long'),
-  familyName: z.string({ error: 'required' }).trim().min(1, 'required').max(NAME_MAX, 'too_long'),
+  givenName: personName(),
+  familyName: personName(),
   email: z
     .string({ error: 'required' })
     .trim()

@@ -17,6 +17,7 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import { HOUR, type Clock } from '@/lib/clock';
 import { keyedHash } from '@/lib/crypto/secrets';
 import { enqueueNotification } from '@/lib/notifications/enqueue';
+import { reservePasswordCheck, type HashingBudget } from '@/lib/security/hashing-budget';
 import { recordFailure, reserveAttempt, type ThrottleRule } from '@/lib/security/throttle';
 import { regenerateBackupCodes } from './backup-codes';
 import { hashPassword } from './password';
@@ -52,12 +53,15 @@ export type CreateAccountResult =
 export async function createAccount(
   db: Db,
   clock: Clock,
-  input: SignUpInput & { userAgent: string | null; requestId?: string | null },
+  input: SignUpInput & { userAgent: string | null; requestId?: string | null; clientAddress?: string; budget?: HashingBudget },
 ): Promise<CreateAccountResult> {
   if (!maySelfSignUp(input.role)) throw new Error(`the ${input.role} role cannot sign up`);
   const email = normaliseEmail(input.email);
   const reservation = await reserveAttempt(db, clock, signUpKey(email), SIGN_UP_LIMIT);
   if (!reservation.ok) return { ok: false, error: 'throttled', until: reservation.blockedUntil };
+  // Hashing the password is the costly part: it spends from the same budget as signing in.
+  const budget = await reservePasswordCheck(db, clock, { clientAddress: input.clientAddress ?? 'unknown', knownDevice: false }, input.budget);
+  if (!budget.ok) return { ok: false, error: 'throttled', until: budget.until };
 
   // Hashed before looking the address up, so a taken address answers as slowly as a new one.
   const passwordHash = await hashPassword(input.password);

@@ -22,6 +22,7 @@ import { beginSecondFactorSetup, completeSecondFactorSetup, type PendingSecondFa
 import { checkSession, endSessionByToken, startSession } from './sessions';
 import { normaliseEmail } from './sign-in';
 import type { SecondFactorChoice } from './sign-up-schema';
+import { personName } from '@/lib/people/person-name';
 
 export const STAFF_SETUP_VALID_HOURS = 72;
 export const STAFF_SETUP_VALID_MS = STAFF_SETUP_VALID_HOURS * HOUR;
@@ -31,8 +32,8 @@ export const STAFF_ROLES = ['officer', 'supervisor'] as const satisfies readonly
 
 /** The supervisor's form and the command line share it. Messages are error codes. */
 export const staffAccountSchema = z.object({
-  givenName: z.string().trim().min(1, 'required').max(100, 'too_long'),
-  familyName: z.string().trim().min(1, 'required').max(100, 'too_long'),
+  givenName: personName(),
+  familyName: personName(),
   email: z
     .string()
     .trim()
@@ -46,7 +47,7 @@ export const staffAccountSchema = z.object({
 export type StaffAccountInput = z.input<typeof staffAccountSchema>;
 export type StaffAccountField = keyof StaffAccountInput;
 export const STAFF_ACCOUNT_FIELDS = ['givenName', 'familyName', 'email', 'role', 'preferredLanguage'] as const satisfies readonly StaffAccountField[];
-export type StaffAccountError = 'required' | 'too_long' | 'invalid' | 'taken';
+export type StaffAccountError = 'required' | 'too_long' | 'invalid' | 'taken' | 'unprintable';
 
 export type CreateStaffResult =
   | { ok: true; user: User; linkExpiresAt: Date }
@@ -67,7 +68,7 @@ export function parseStaffAccount(raw: Record<string, unknown>):
   const errors: Partial<Record<StaffAccountField, StaffAccountError>> = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] as StaffAccountField;
-    errors[field] ??= (['required', 'too_long'].includes(issue.message) ? issue.message : 'invalid') as StaffAccountError;
+    errors[field] ??= (['required', 'too_long', 'unprintable'].includes(issue.message) ? issue.message : 'invalid') as StaffAccountError;
   }
   return { ok: false, errors };
 }

@@ -175,6 +175,8 @@ describe('a line of the case import', () => {
   it('refuses control characters and direction overrides in names, but lets a note run over lines', () => {
     expect(reasonOf(withApplicant({ givenName: 'Mari\u0000sol' }))).toBe('applicant.givenName: must not contain control characters');
     expect(reasonOf(withApplicant({ familyName: 'Quin\u202Etero' }))).toBe('applicant.familyName: must not contain control characters');
+    // The same rule as every name typed into the portal (lib/people/person-name.ts): marks that flip direction too.
+    expect(reasonOf(withApplicant({ familyName: 'Quintero\u200F' }))).toBe('applicant.familyName: must not contain control characters');
     const result = parse(withEvent({ status: 'case_was_approved', date: '2026-02-25', note: 'Approved.\nCard to follow.' }));
     expect(result.ok && result.data.events[0].note).toBe('Approved.\nCard to follow.');
     expect(reasonOf(withEvent({ status: 'case_was_approved', date: '2026-02-25', note: 'bell\u0007' }))).toBe(

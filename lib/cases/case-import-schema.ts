@@ -12,13 +12,14 @@ import { US_STATES_AND_TERRITORIES } from '@/lib/auth/sign-up-schema';
 import { isoDateInZone } from '@/lib/calendar/iso-date';
 import { RECEIPT_NUMBER_EXAMPLE, RECEIPT_PREFIXES, normaliseReceiptNumber } from './receipt-number';
 import { CASE_STATUS_KEYS, CASE_STATUS_TITLES, isCaseStatusKey, type CaseStatusKey } from './status-catalogue';
+import { hasUnprintable, PERSON_NAME_MAX } from '@/lib/people/person-name';
 
 export const CASE_IMPORT_LIMITS = {
   /** Characters in one line of the file; a longer line is refused before it is parsed. */
   line: 100_000,
   formType: 12,
   classification: 120,
-  name: 100,
+  name: PERSON_NAME_MAX,
   street: 200,
   city: 100,
   email: 254,
@@ -43,8 +44,6 @@ export function caseStatusKeyOf(input: string): CaseStatusKey | null {
 const POSTAL_STATES: readonly string[] = [...US_STATES_AND_TERRITORIES, 'AA', 'AE', 'AP'];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-// C0/C1 controls and the bidirectional overrides that can make a name display as something else.
-const UNPRINTABLE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
 
 /** Why a YYYY-MM-DD date is refused, or null when it is a real date from 1900 up to today. */
 export function calendarDateProblem(value: string, today: string): string | null {
@@ -70,7 +69,7 @@ function text(max: number) {
     .trim()
     .min(1, 'is required')
     .max(max, `must be at most ${max} characters`)
-    .refine((value) => !UNPRINTABLE.test(value), 'must not contain control characters')
+    .refine((value) => !hasUnprintable(value), 'must not contain control characters')
     .transform((value) => value.normalize('NFC'));
 }
 
@@ -80,7 +79,7 @@ function optionalText(max: number, allowLineBreaks = false) {
     .string({ error: typeError('text or null') })
     .trim()
     .max(max, `must be at most ${max} characters`)
-    .refine((value) => !UNPRINTABLE.test(allowLineBreaks ? value.replace(/\r?\n/g, ' ') : value), 'must not contain control characters')
+    .refine((value) => !hasUnprintable(allowLineBreaks ? value.replace(/\r?\n/g, ' ') : value), 'must not contain control characters')
     .transform((value) => value.normalize('NFC') || null)
     .nullish()
     .transform((value) => value ?? null);

@@ -14,6 +14,7 @@ import { redirect } from '@/lib/i18n/navigation';
 import { getTranslations } from '@/lib/i18n/server';
 import { beginPasswordReset, completePasswordReset, proveResetSecondStep, requestPasswordReset } from '../password-reset';
 import { clearPasswordResetCookie, readPasswordResetCookie, savePasswordResetCookie } from '../password-reset-cookie';
+import { rememberThisBrowser } from '../pending-sign-in';
 import { minutesToWait } from '../sign-in-display';
 import { backupCodeSchema, codeSchema, issueKeys, signInSchema, type CodeFormState, type SecondStepMethod } from '../sign-in-schemas';
 
@@ -95,5 +96,7 @@ export async function newPasswordAction(previous: NewPasswordState, form: FormDa
     return startAgain();
   }
   await clearPasswordResetCookie();
+  // The link and the second step prove more than a sign-in does: this browser is the owner's from now on.
+  await rememberThisBrowser(result.user.id);
   return redirect({ href: '/sign-in?reset=1', locale: await getLocale() });
 }

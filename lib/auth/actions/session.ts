@@ -11,7 +11,7 @@ import { getDb } from '@/db/client';
 import { systemClock } from '@/lib/clock';
 import { redirect } from '@/lib/i18n/navigation';
 import { sessionTokenFromCookie, clearSessionCookie } from '../auth';
-import { safeReturnPath } from '../current-user';
+import { safeReturnPath } from '../return-path';
 import { endSessionIfTimedOut, sessionTimeState, staySignedIn, type SessionTimeState } from '../session-lifecycle';
 
 const requestId = async () => (await headers()).get('x-request-id');

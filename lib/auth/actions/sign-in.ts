@@ -5,14 +5,14 @@
  * messages or a redirect. Signing in is open to anyone, so there is no policy to ask; the
  * services throttle guessing.
  */
-import { headers } from 'next/headers';
 import { redirect as redirectToPath } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { systemClock } from '@/lib/clock';
 import { redirect } from '@/lib/i18n/navigation';
-import { safeReturnPath } from '../current-user';
-import { clearPendingSignIn, finishSignIn, pendingSignInToken, setPendingSignIn } from '../pending-sign-in';
+import { safeReturnPath } from '../return-path';
+import { requestMeta } from './sign-up-support';
+import { clearPendingSignIn, finishSignIn, knownDevicesOfThisBrowser, pendingSignInToken, setPendingSignIn } from '../pending-sign-in';
 import { landingPath } from '../policy';
 import { minutesToWait } from '../sign-in-display';
 import { beginSignIn, resendSignInCode, verifySignInCode } from '../sign-in-flow';
@@ -27,11 +27,6 @@ import {
   type SignInFormState,
 } from '../sign-in-schemas';
 import { getTranslations } from '@/lib/i18n/server';
-
-async function requestMeta() {
-  const h = await headers();
-  return { userAgent: h.get('user-agent'), requestId: h.get('x-request-id') };
-}
 
 /** The page to come back to, if one was given and it is a page of this site. */
 function returnToFrom(form: FormData): string | null {
@@ -71,9 +66,11 @@ export async function signInAction(previous: SignInFormState, form: FormData): P
     };
   }
 
-  const result = await beginSignIn(getDb(), systemClock, { ...parsed.data, ...(await requestMeta()) });
-  if (!result.ok && result.error === 'locked') {
-    return { ...state, formError: t('errors.passwordLocked', { minutes: minutesToWait(result.until, systemClock.now()) }) };
+  const result = await beginSignIn(getDb(), systemClock, { ...parsed.data, ...(await requestMeta()), knownDevices: await knownDevicesOfThisBrowser() });
+  if (!result.ok && result.error !== 'invalid') {
+    const minutes = minutesToWait(result.until, systemClock.now());
+    const message = result.error === 'busy' ? 'errors.busy' : result.scope === 'browser' ? 'errors.passwordSlowedDown' : 'errors.passwordLocked';
+    return { ...state, formError: t(message, { minutes }) };
   }
   if (!result.ok) return { ...state, fieldErrors: { email: t('errors.invalid') } };
 
@@ -118,7 +115,7 @@ export async function verifyCodeAction(previous: CodeFormState, form: FormData):
     }
   }
 
-  await finishSignIn(result.token);
+  await finishSignIn(result.token, result.user.id);
   // returnTo already carries the language prefix of the page it came from; the landing page gets this page's.
   if (returnTo) redirectToPath(returnTo);
   return redirect({ href: landingPath(result.user.role), locale: await getLocale() });

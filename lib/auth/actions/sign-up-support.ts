@@ -4,6 +4,7 @@
  */
 import { headers } from 'next/headers';
 import { getLocale } from 'next-intl/server';
+import { clientAddressFrom } from '@/lib/http/client-address';
 import { redirect } from '@/lib/i18n/navigation';
 import { landingPath } from '../policy';
 import { minutesToWait } from '../sign-in-display';
@@ -35,9 +36,10 @@ export function textLimitMessage(t: Translate, until: Date, now: Date): string {
   return minutes <= 60 ? t('secondFactor.sms.textLimitMinutes', { minutes }) : t('secondFactor.sms.textLimitHours', { hours: Math.ceil(minutes / 60) });
 }
 
+/** Who is asking, for the audit log and the per-client limits. */
 export async function requestMeta() {
   const h = await headers();
-  return { userAgent: h.get('user-agent'), requestId: h.get('x-request-id') };
+  return { userAgent: h.get('user-agent'), requestId: h.get('x-request-id'), clientAddress: clientAddressFrom(h.get('x-forwarded-for')) };
 }
 
 /** The posted fields as text. A field sent twice (a forged second "role", say) is kept as a list, which no rule accepts. */

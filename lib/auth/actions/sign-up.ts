@@ -160,7 +160,7 @@ export async function finishSignUpAction(previous: ConfirmSavedFormState, form: 
   }
   const result = await finishSignUp(getDb(), systemClock, { token: stage.token, requestId: (await requestMeta()).requestId });
   if (!result.ok) return goToStage(await signUpStage(), '/sign-up/backup-codes');
-  await finishSignIn(result.token);
+  await finishSignIn(result.token, result.user.id);
   await clearSignUpProgress();
   await clearSecondFactorSetup();
   // The language the person chose for the portal, from now on.

@@ -6,7 +6,7 @@ import { SignInResendForm } from '@/components/auth/sign-in-resend-form';
 import { ClientMessages } from '@/components/layout/client-messages';
 import { PageHeading } from '@/components/ui/page-heading';
 import { getDb } from '@/db/client';
-import { safeReturnPath } from '@/lib/auth/current-user';
+import { safeReturnPath } from '@/lib/auth/return-path';
 import { pendingSignInToken } from '@/lib/auth/pending-sign-in';
 import { checkSession } from '@/lib/auth/sessions';
 import { maskEmail, phoneEnding } from '@/lib/auth/sign-in-display';
