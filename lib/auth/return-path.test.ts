@@ -19,7 +19,7 @@ describe('the page to return to after sign-in', () => {
   });
 
   it('never returns to the sign-in and sign-up pages themselves', () => {
-    for (const path of ['/sign-in', '/es/sign-in/verify', '/sign-up?x=1', '/sign-out']) expect(safeReturnPath(path)).toBe('/');
+    for (const path of ['/sign-in', '/es/sign-in/verify', '/sign-up?x=1', '/sign-out', '/Sign-In']) expect(safeReturnPath(path)).toBe('/');
   });
 
   it('answers nothing at all with the home page', () => {

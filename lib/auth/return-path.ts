@@ -13,7 +13,7 @@ const MAX_LENGTH = 2048;
 // Controls (tab, newline, carriage return, …) and backslashes.
 const UNSAFE = /[\u0000-\u001F\u007F\\]/;
 // The sign-in and sign-up pages themselves: coming back to them would loop.
-const AUTH_PAGES = /^\/(es\/)?(sign-in|sign-out|sign-up)(\/|$)/;
+const AUTH_PAGES = /^\/(es\/)?(sign-in|sign-out|sign-up)(\/|$)/i;
 
 export function safeReturnPath(path: string | null | undefined): string {
   if (!path || path.length > MAX_LENGTH || UNSAFE.test(path)) return '/';
@@ -30,6 +30,7 @@ export function safeReturnPath(path: string | null | undefined): string {
   } catch {
     return '/';
   }
-  if (url.origin !== ORIGIN || AUTH_PAGES.test(url.pathname)) return '/';
+  // Dot segments can tidy a path into "//host" ("/a/..//evil.example"): judge the tidied one too.
+  if (url.origin !== ORIGIN || url.pathname.startsWith('//') || AUTH_PAGES.test(url.pathname)) return '/';
   return url.pathname + url.search + url.hash;
 }

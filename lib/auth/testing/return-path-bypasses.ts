@@ -14,6 +14,8 @@ export const RETURN_PATH_BYPASSES = [
   ['an encoded second slash', '/%2Fevil.example'],
   ['two slashes', '//evil.example'],
   ['three slashes', '///evil.example'],
+  ['dot segments that tidy into two slashes', '/a/..//evil.example'],
+  ['encoded dot segments that tidy into two slashes', '/a/%2e%2e//evil.example'],
   ['a scheme', 'https://evil.example'],
   ['a mixed-case scheme', 'HtTpS://evil.example'],
   ['a mixed-case javascript: address', 'JaVaScRiPt:alert(1)'],
