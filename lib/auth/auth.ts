@@ -13,6 +13,7 @@ import { decode, encode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { hkdfSync } from 'node:crypto';
 import { appSecret } from '@/lib/crypto/app-secret';
+import { secureCookies, setPortalCookie } from './portal-cookies';
 import { ABSOLUTE_TIMEOUT_MS } from './sessions';
 
 let derivedSecret: string | undefined;
@@ -22,14 +23,12 @@ function authSecret(): string {
   return derivedSecret;
 }
 
-const secureCookies = () => (process.env.PORTAL_URL ?? '').startsWith('https://');
 
 /** Both steps passed: the session's (new) token goes into the encrypted, httpOnly session cookie. */
 export async function setSessionCookie(token: string): Promise<void> {
   const name = secureCookies() ? SESSION_COOKIES[0] : SESSION_COOKIES[1];
-  const maxAge = ABSOLUTE_TIMEOUT_MS / 1000;
-  const value = await encode({ token: { sid: token }, secret: authSecret(), salt: name, maxAge });
-  (await cookies()).set(name, value, { httpOnly: true, sameSite: 'lax', secure: secureCookies(), path: '/', maxAge });
+  const value = await encode({ token: { sid: token }, secret: authSecret(), salt: name, maxAge: ABSOLUTE_TIMEOUT_MS / 1000 });
+  await setPortalCookie(name, value, ABSOLUTE_TIMEOUT_MS);
 }
 
 /** Removes the session cookie (the caller ends the database session first, where there is one). */

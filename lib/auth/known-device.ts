@@ -14,7 +14,7 @@ import { keyedHash, sameDigest } from '@/lib/crypto/secrets';
 export const KNOWN_DEVICE_COOKIE = 'portal-device';
 /** A shared computer may remember a few accounts; the oldest entry goes first. */
 const MAX_ENTRIES = 5;
-export const KNOWN_DEVICE_MAX_AGE_S = 365 * 24 * 60 * 60;
+export const KNOWN_DEVICE_MAX_AGE_MS = 365 * 24 * 60 * 60 * 1000;
 
 export interface KnownDevice {
   userId: number;

@@ -4,41 +4,20 @@
  * in the database only as keyed hashes and checked on every use; the cookie is sealed with the app
  * key so neither rests in clear in the browser.
  */
-import { cookies } from 'next/headers';
-import { seal, unseal } from '@/lib/crypto/secrets';
+import { sealedCookie } from './portal-cookies';
 import { PENDING_TIMEOUT_MS } from './sessions';
-
-const COOKIE = 'portal-password-reset';
-const PURPOSE = 'password-reset-cookie';
 
 export interface PasswordResetCookie {
   token: string;
   proof?: string;
 }
 
-const secureCookies = () => (process.env.PORTAL_URL ?? '').startsWith('https://');
+const cookie = sealedCookie<PasswordResetCookie>('portal-password-reset', 'password-reset-cookie', PENDING_TIMEOUT_MS);
 
-export async function savePasswordResetCookie(value: PasswordResetCookie): Promise<void> {
-  (await cookies()).set(COOKIE, seal(JSON.stringify(value), PURPOSE), {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: secureCookies(),
-    path: '/',
-    maxAge: PENDING_TIMEOUT_MS / 1000,
-  });
-}
+export const savePasswordResetCookie = (value: PasswordResetCookie) => cookie.save(value);
+export const clearPasswordResetCookie = () => cookie.clear();
 
 export async function readPasswordResetCookie(): Promise<PasswordResetCookie | null> {
-  const value = (await cookies()).get(COOKIE)?.value;
-  if (!value) return null;
-  try {
-    const parsed = JSON.parse(unseal(value, PURPOSE)) as Partial<PasswordResetCookie>;
-    return typeof parsed.token === 'string' ? { token: parsed.token, proof: typeof parsed.proof === 'string' ? parsed.proof : undefined } : null;
-  } catch {
-    return null;
-  }
-}
-
-export async function clearPasswordResetCookie(): Promise<void> {
-  (await cookies()).delete(COOKIE);
+  const stored = (await cookie.read()) as Partial<PasswordResetCookie> | null;
+  return typeof stored?.token === 'string' ? { token: stored.token, proof: typeof stored.proof === 'string' ? stored.proof : undefined } : null;
 }

@@ -2,36 +2,21 @@
  * Between the password and the second step the browser holds a short-lived, httpOnly cookie with
  * the pending session's token; the full session cookie, with a new token, is set only after step two.
  */
-import { cookies } from 'next/headers';
+import { clearPortalCookie, portalCookie, setPortalCookie } from './portal-cookies';
 import { PENDING_TIMEOUT_MS } from './sessions';
 import { setSessionCookie } from './auth';
-import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_S, knownDevicesIn, rememberDevice, type KnownDevice } from './known-device';
+import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_MS, knownDevicesIn, rememberDevice, type KnownDevice } from './known-device';
 
 const PENDING_COOKIE = 'portal-pending-sign-in';
 
-const secureCookies = () => (process.env.PORTAL_URL ?? '').startsWith('https://');
-
-export async function setPendingSignIn(token: string): Promise<void> {
-  (await cookies()).set(PENDING_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: secureCookies(),
-    path: '/',
-    maxAge: PENDING_TIMEOUT_MS / 1000,
-  });
-}
-
-export async function pendingSignInToken(): Promise<string | undefined> {
-  return (await cookies()).get(PENDING_COOKIE)?.value;
-}
-
-export async function clearPendingSignIn(): Promise<void> {
-  (await cookies()).delete(PENDING_COOKIE);
-}
+export const setPendingSignIn = (token: string) => setPortalCookie(PENDING_COOKIE, token, PENDING_TIMEOUT_MS);
+export const pendingSignInToken = () => portalCookie(PENDING_COOKIE);
+export const clearPendingSignIn = () => clearPortalCookie(PENDING_COOKIE);
 
 /**
  * Both steps passed: the session's new token goes into the encrypted session cookie, the pending
- * one is dropped and the browser is remembered as the account's own. The caller redirects afterwards (to the page the person came for, or their landing page).
+ * one is dropped and the browser is remembered as the account's own. The caller redirects afterwards
+ * (to the page the person came for, or their landing page).
  */
 export async function finishSignIn(token: string, userId: number): Promise<void> {
   await setSessionCookie(token);
@@ -41,7 +26,7 @@ export async function finishSignIn(token: string, userId: number): Promise<void>
 
 /** The accounts this browser is known to (lib/auth/known-device.ts), verified. */
 export async function knownDevicesOfThisBrowser(): Promise<KnownDevice[]> {
-  return knownDevicesIn((await cookies()).get(KNOWN_DEVICE_COOKIE)?.value);
+  return knownDevicesIn(await portalCookie(KNOWN_DEVICE_COOKIE));
 }
 
 /**
@@ -49,12 +34,5 @@ export async function knownDevicesOfThisBrowser(): Promise<KnownDevice[]> {
  * account's own from now on, so strangers' wrong passwords for the address do not pause it.
  */
 export async function rememberThisBrowser(userId: number): Promise<void> {
-  const jar = await cookies();
-  jar.set(KNOWN_DEVICE_COOKIE, rememberDevice(jar.get(KNOWN_DEVICE_COOKIE)?.value, userId), {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: secureCookies(),
-    path: '/',
-    maxAge: KNOWN_DEVICE_MAX_AGE_S,
-  });
+  await setPortalCookie(KNOWN_DEVICE_COOKIE, rememberDevice(await portalCookie(KNOWN_DEVICE_COOKIE), userId), KNOWN_DEVICE_MAX_AGE_MS);
 }

@@ -6,9 +6,9 @@
  *
  * Shared by sign-up and by settings (changing the second step).
  */
-import { cookies } from 'next/headers';
 import { MINUTE } from '@/lib/clock';
 import { seal, unseal } from '@/lib/crypto/secrets';
+import { clearPortalCookie, portalCookie, setPortalCookie } from './portal-cookies';
 import type { PendingSecondFactor } from './second-factor-setup';
 
 const COOKIE = 'portal-second-factor-setup';
@@ -21,28 +21,18 @@ interface Stored {
   expiresAt: number;
 }
 
-const secureCookies = () => (process.env.PORTAL_URL ?? '').startsWith('https://');
-
 export async function saveSecondFactorSetup(userId: number, setup: PendingSecondFactor, now = new Date()): Promise<void> {
   const stored: Stored = { userId, setup, expiresAt: now.getTime() + SETUP_STATE_TTL_MS };
-  (await cookies()).set(COOKIE, seal(JSON.stringify(stored), PURPOSE), {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: secureCookies(),
-    path: '/',
-    maxAge: SETUP_STATE_TTL_MS / 1000,
-  });
+  await setPortalCookie(COOKIE, seal(JSON.stringify(stored), PURPOSE), SETUP_STATE_TTL_MS);
 }
 
 /** The pending set-up of this account, or null (none, another account's, expired, or tampered with). */
 export async function readSecondFactorSetup(userId: number, now = new Date()): Promise<PendingSecondFactor | null> {
-  const value = (await cookies()).get(COOKIE)?.value;
+  const value = await portalCookie(COOKIE);
   return value ? openSetupState(value, userId, now) : null;
 }
 
-export async function clearSecondFactorSetup(): Promise<void> {
-  (await cookies()).delete(COOKIE);
-}
+export const clearSecondFactorSetup = () => clearPortalCookie(COOKIE);
 
 /** Unseals and checks a stored set-up; exported for tests. */
 export function openSetupState(value: string, userId: number, now: Date): PendingSecondFactor | null {

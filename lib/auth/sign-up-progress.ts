@@ -8,16 +8,16 @@
  * be able to walk into the set-up pages and replace the second step — only a browser that proved the
  * email code in this very pending session can.
  */
-import { cookies } from 'next/headers';
 import { getDb } from '@/db/client';
 import type { User } from '@/db/schema';
 import { MINUTE, systemClock } from '@/lib/clock';
-import { keyedHash, seal, unseal } from '@/lib/crypto/secrets';
+import { keyedHash } from '@/lib/crypto/secrets';
 import { redirect } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { currentSession } from './current-user';
 import { landingPath } from './policy';
 import { pendingSignInToken } from './pending-sign-in';
+import { sealedCookie } from './portal-cookies';
 import { pendingSignUp } from './sign-up';
 import type { SecondFactorChoice } from './sign-up-schema';
 
@@ -45,33 +45,20 @@ interface Stored extends SignUpProgress {
 }
 
 const bindingOf = (token: string) => keyedHash(PURPOSE, token);
-const secureCookies = () => (process.env.PORTAL_URL ?? '').startsWith('https://');
+const cookie = sealedCookie<Stored>(COOKIE, PURPOSE, TTL_MS);
 
 export async function saveSignUpProgress(token: string, progress: SignUpProgress): Promise<void> {
-  const stored: Stored = { ...progress, binding: bindingOf(token), expiresAt: systemClock.now().getTime() + TTL_MS };
-  (await cookies()).set(COOKIE, seal(JSON.stringify(stored), PURPOSE), {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: secureCookies(),
-    path: '/',
-    maxAge: TTL_MS / 1000,
-  });
+  await cookie.save({ ...progress, binding: bindingOf(token), expiresAt: systemClock.now().getTime() + TTL_MS });
 }
 
 export async function readSignUpProgress(token: string): Promise<SignUpProgress | null> {
-  const value = (await cookies()).get(COOKIE)?.value;
-  if (!value) return null;
-  try {
-    const { binding, expiresAt, ...progress } = JSON.parse(unseal(value, PURPOSE)) as Stored;
-    return binding === bindingOf(token) && expiresAt > systemClock.now().getTime() ? progress : null;
-  } catch {
-    return null;
-  }
+  const stored = (await cookie.read()) as Stored | null;
+  if (!stored) return null;
+  const { binding, expiresAt, ...progress } = stored;
+  return binding === bindingOf(token) && expiresAt > systemClock.now().getTime() ? progress : null;
 }
 
-export async function clearSignUpProgress(): Promise<void> {
-  (await cookies()).delete(COOKIE);
-}
+export const clearSignUpProgress = () => cookie.clear();
 
 export type SignUpStage =
   /** Nothing pending in this browser: never started, timed out, or finished elsewhere. */
