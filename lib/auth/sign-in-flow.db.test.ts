@@ -15,7 +15,7 @@ async function pendingSignIn(clock = start(), overrides: Parameters<typeof creat
   const user = await createTestUser(getDb(), clock, overrides);
   const result = await beginSignIn(getDb(), clock, { email: user.email, password: TEST_PASSWORD, userAgent: 'test' });
   if (!result.ok) throw new Error('password step failed');
-  return { user, token: result.token, next: result.next };
+  return { user, token: result.token, next: result.next, codeSentBy: result.codeSentBy };
 }
 
 const sentTo = (recipient: string) =>
@@ -23,8 +23,9 @@ const sentTo = (recipient: string) =>
 
 describe('beginning to sign in', () => {
   it('sends a confirmed account on to the second step with a sign-in code', async () => {
-    const { user, next } = await pendingSignIn();
+    const { user, next, codeSentBy } = await pendingSignIn();
     expect(next).toBe('verify');
+    expect(codeSentBy).toBe('email');
     const sent = await sentTo(user.email);
     expect(sent.map((n) => n.payload.purpose)).toEqual(['sign_in']);
   });
@@ -112,7 +113,8 @@ describe('"Send a new code"', () => {
 
   it('texts the new code to people who chose texts', async () => {
     const clock = start();
-    const { user, token } = await pendingSignIn(clock, { secondFactor: 'sms', phone: '+16025550143' });
+    const { user, token, codeSentBy } = await pendingSignIn(clock, { secondFactor: 'sms', phone: '+16025550143' });
+    expect(codeSentBy).toBe('sms');
     expect(await resendSignInCode(getDb(), clock, { token })).toEqual({ ok: true, channel: 'sms', remaining: 4 });
     expect((await sentTo('+16025550143')).map((n) => n.channel)).toEqual(['sms', 'sms']);
     expect(await sentTo(user.email)).toHaveLength(0);
@@ -134,7 +136,9 @@ describe('"Send a new code"', () => {
     vi.stubEnv('DATABASE_URL', 'postgres://portal@db.example/portal');
     vi.stubEnv('LOCAL_OUTBOX', '');
     try {
-      const { user } = await pendingSignIn(clock, { secondFactor: 'sms', phone: '+16025550172' });
+      const { user, codeSentBy } = await pendingSignIn(clock, { secondFactor: 'sms', phone: '+16025550172' });
+      // The verify page is told, so it says the code was emailed, not texted.
+      expect(codeSentBy).toBe('email');
       expect(await sentTo('+16025550172')).toHaveLength(0);
       expect((await sentTo(user.email)).map((n) => n.payload.purpose)).toEqual(['sign_in']);
     } finally {

@@ -51,7 +51,8 @@ let decoyHash: Promise<string> | undefined;
 const decoy = () => (decoyHash ??= hashPassword('decoy password for timing only'));
 
 export type PasswordStepResult =
-  | { ok: true; token: string; user: User }
+  /** codeSentBy: how the second step's code went (a text can fall back to email); null when none was sent. */
+  | { ok: true; token: string; user: User; codeSentBy: 'email' | 'sms' | null }
   | { ok: false; error: 'invalid' }
   /** 'browser': this known browser is slowed down; 'new_browsers': browsers new to the address are paused. */
   | { ok: false; error: 'locked'; until: Date; scope: 'browser' | 'new_browsers' }
@@ -105,8 +106,8 @@ export async function passwordStep(db: DbOrTx, clock: Clock, input: PasswordStep
   await clearAttempts(db, clock, key);
   const token = await startSession(db, clock, user!.id, input.userAgent);
   await audit('success', 'sign_in.password');
-  if (user!.emailVerifiedAt && user!.secondFactor !== 'totp') await sendSecondStepCode(db, clock, user!);
-  return { ok: true, token, user: user! };
+  const codeSentBy = user!.emailVerifiedAt ? await sendSecondStepCode(db, clock, user!) : null;
+  return { ok: true, token, user: user!, codeSentBy };
 }
 
 export type CodeStepResult =

@@ -77,7 +77,8 @@ export async function signInAction(previous: SignInFormState, form: FormData): P
   await setPendingSignIn(result.token);
   const locale = await getLocale();
   if (result.next === 'confirm_email') redirect({ href: withReturnTo('/sign-up/confirm', returnTo), locale });
-  return redirect({ href: withReturnTo('/sign-in/verify', returnTo), locale });
+  // Says how the code went, so the page can tell a text-message user their code was emailed instead.
+  return redirect({ href: withReturnTo('/sign-in/verify', returnTo, result.codeSentBy ? { sentBy: result.codeSentBy } : {}), locale });
 }
 
 const methods: readonly SecondStepMethod[] = ['email', 'sms', 'totp', 'backup'];

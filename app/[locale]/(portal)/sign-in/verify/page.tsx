@@ -54,14 +54,15 @@ export default async function VerifyPage({ params, searchParams }: Props) {
 
   const t = await getTranslations({ locale, namespace: 'signIn' });
   const backup = first(query.method) === 'backup';
-  const channel = user.secondFactor === 'totp' ? 'totp' : secondStepChannel(user);
+  // A text can fall back to email (texting not offered, or the text limits reached): the sign-in says which.
+  const channel = user.secondFactor === 'totp' ? 'totp' : first(query.sentBy) === 'email' ? 'email' : secondStepChannel(user);
   const method: SecondStepMethod = backup ? 'backup' : channel;
   const lead =
     channel === 'totp'
       ? t('verify.lead.totp')
       : channel === 'sms'
         ? t('verify.lead.sms', { ending: phoneEnding(user.phone) ?? '' })
-        : // A text-message second step while texting is not offered: the code was emailed (send-codes.ts).
+        : // A text-message second step whose code was emailed instead (send-codes.ts).
           t(user.secondFactor === 'sms' && user.phone ? 'verify.lead.emailInsteadOfText' : 'verify.lead.email', { email: maskEmail(user.email) });
 
   return (
