@@ -209,6 +209,12 @@ export const appointmentRequestColumns = (k: Kit) => ({
   contactPhone: k.textNull(),
   accommodations: k.textNull(),
   status: k.text().$type<AppointmentRequestStatus>().default('submitted'),
+  /**
+   * While the request is open (not decided or cancelled): who asked, for whom and why, so a unique
+   * index refuses a second open request for the same thing on both stores, however many arrive at
+   * once. Null once it is closed (null never collides).
+   */
+  openKey: k.textNull().unique(),
   urgent: k.bool().default(false),
   dueAt: k.timestamp(),
   claimedBy: k.fkNull('users'),

@@ -28,3 +28,4 @@ export type User = typeof users.$inferSelect;
 export type Case = typeof cases.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type AppointmentRequest = typeof appointmentRequests.$inferSelect;

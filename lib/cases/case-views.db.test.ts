@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { auditLog, caseLinks, fieldOffices, type Case, type User } from '@/db/schema';
+import { auditLog, caseLinks, type Case, type User } from '@/db/schema';
 import { normaliseAccessCode } from '@/lib/access-codes/access-code';
 import { issueAccessCode } from '@/lib/access-codes/issue-access-code';
 import { linkCaseWithAccessCode } from '@/lib/access-codes/link-case';
@@ -14,6 +14,7 @@ import {
   addTestAppointment,
   addTestAsc,
   addTestCase,
+  addTestFieldOffice,
   addTestRepresentative,
   addTestStatusEvent,
   freshReceiptNumber,
@@ -32,23 +33,7 @@ const applicant = async (given = 'Ana', family = 'Alvarez') => renameUser(db(), 
 
 const receipts = async (user: User, filters: CaseListFilters = {}) => (await listLinkedCases(db(), clock, user, filters)).map((c) => c.receiptNumber);
 
-async function addFieldOffice(name = 'Phoenix Field Office') {
-  const [row] = await db()
-    .insert(fieldOffices)
-    .values({
-      code: `FO${Math.random().toString(36).slice(2, 10)}`,
-      name,
-      street: '2035 N Central Ave',
-      city: 'Phoenix',
-      state: 'AZ',
-      zip: '85004',
-      timeZone: 'America/Phoenix',
-      latitude: 33.47,
-      longitude: -112.07,
-    })
-    .returning();
-  return row;
-}
+const addFieldOffice = (name?: string) => addTestFieldOffice(db(), name);
 
 /** A representative's book of clients, each case linked to the representative. */
 async function clientCases(rep: User, clients: { given: string; family: string; dob?: string; receiptNumber?: string; overrides?: Partial<Case> }[]) {

@@ -2,7 +2,7 @@
 import { randomInt } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { appointments, ascs, caseLinks, cases, caseStatusEvents, notifications, representativeProfiles, users, type Case, type User } from '@/db/schema';
+import { fieldOffices, appointments, ascs, caseLinks, cases, caseStatusEvents, notifications, representativeProfiles, users, type Case, type User } from '@/db/schema';
 import { createTestUser } from '@/lib/auth/testing/accounts';
 import type { Clock } from '@/lib/clock';
 
@@ -62,6 +62,25 @@ export async function addTestRepresentative(
   const user = await renameUser(db, await createTestUser(db, clock, { role: 'representative' }), givenName, familyName);
   await db.insert(representativeProfiles).values({ userId: user.id, kind: 'attorney', barNumber: '123', licensingState: 'AZ', organisation, sector: 'nonprofit' });
   return user;
+}
+
+/** A field office, where in-person appointments are held. */
+export async function addTestFieldOffice(db: DbOrTx, name = 'Phoenix Field Office') {
+  const [row] = await db
+    .insert(fieldOffices)
+    .values({
+      code: `FO${Math.random().toString(36).slice(2, 10)}`,
+      name,
+      street: '2035 N Central Ave',
+      city: 'Phoenix',
+      state: 'AZ',
+      zip: '85004',
+      timeZone: 'America/Phoenix',
+      latitude: 33.47,
+      longitude: -112.07,
+    })
+    .returning();
+  return row;
 }
 
 /** An Application Support Center, where biometrics are taken. */
