@@ -77,8 +77,9 @@ export async function signInAction(previous: SignInFormState, form: FormData): P
   await setPendingSignIn(result.token);
   const locale = await getLocale();
   if (result.next === 'confirm_email') redirect({ href: withReturnTo('/sign-up/confirm', returnTo), locale });
-  // Says how the code went, so the page can tell a text-message user their code was emailed instead.
-  return redirect({ href: withReturnTo('/sign-in/verify', returnTo, result.codeSentBy ? { sentBy: result.codeSentBy } : {}), locale });
+  // A text-message user whose code had to be emailed instead (texts spent or not offered) is told so on the page.
+  const emailedInstead = result.user.secondFactor === 'sms' && result.codeSentBy === 'email';
+  return redirect({ href: withReturnTo('/sign-in/verify', returnTo, emailedInstead ? { sentBy: 'email' } : {}), locale });
 }
 
 const methods: readonly SecondStepMethod[] = ['email', 'sms', 'totp', 'backup'];
