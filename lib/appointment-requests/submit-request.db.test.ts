@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { appointmentRequestEvents, appointmentRequests, auditLog } from '@/db/schema';
+import { appointmentRequestEvents, appointmentRequests, auditLog, notifications } from '@/db/schema';
+import { renderNotification } from '@/lib/notifications/templates';
 import { fixedClock } from '@/lib/clock';
 import { createTestUser } from '@/lib/auth/testing/accounts';
 import { addTestCase, addTestFieldOffice, addTestRepresentative, linkTestCase } from '@/lib/cases/testing/case-fixtures';
@@ -44,6 +45,18 @@ describe('submitting an appointment request', () => {
     expect(events.map((event) => event.kind)).toEqual(['submitted']);
     const audit = await db().select().from(auditLog).where(and(eq(auditLog.action, 'appointment_request.submit'), eq(auditLog.objectId, result.request.reference)));
     expect(audit.map((entry) => entry.outcome)).toEqual(['success']);
+    // The reference number by email, in the requester's language.
+    const [email] = await db().select().from(notifications).where(eq(notifications.dedupeKey, `appointment-request-submitted:${result.request.reference}`));
+    expect(email).toMatchObject({ channel: 'email', recipient: applicant.email, language: applicant.preferredLanguage });
+    const options = { now: clock.now(), portalUrl: 'https://portal.example.gov' };
+    const english = renderNotification({ ...email, payload: email.payload as Record<string, unknown> }, {}, options);
+    expect(english.subject).toBe(`We received your appointment request ${result.request.reference}`);
+    expect(english.text).toMatch(/Reference number: AR-\S+\nReason: +ADIT stamp\n/);
+    expect(english.text).toContain('We aim to answer within 30 business days. We will contact you by email.');
+    const spanish = renderNotification({ ...email, language: 'es', payload: { ...(email.payload as Record<string, unknown>), reason: 'other', otherReason: 'deferred_action', urgent: true } }, {}, options);
+    expect(spanish.subject).toBe(`Recibimos su solicitud de cita ${result.request.reference}`);
+    expect(spanish.text).toMatch(/Motivo: +Otro: Acción diferida\n/);
+    expect(spanish.text).toContain('en un plazo de 72 horas. Nos comunicaremos con usted por correo electrónico.');
   });
 
   it('makes emergency advance parole urgent: due 72 hours later', async () => {

@@ -1,6 +1,7 @@
 /**
  * Submitting an appointment request (spec §5): an applicant for themselves, a representative for a
- * client's linked case. The request, its first timeline entry and the audit entry commit together.
+ * client's linked case. The request, its first timeline entry, the audit entry and the email with the
+ * reference number commit together.
  * One open request per person and reason (for a representative: per client case and reason) is held
  * by a unique key in the database, so parallel submits make exactly one request and the others are
  * told its reference.
@@ -11,6 +12,7 @@ import { appointmentRequestEvents, appointmentRequests, caseLinks, cases, fieldO
 import { recordAudit } from '@/lib/audit/record-audit';
 import { activeLinksOf } from '@/lib/auth/policy';
 import type { Clock } from '@/lib/clock';
+import { enqueueNotification } from '@/lib/notifications/enqueue';
 import { requestDueAt } from './due-time';
 import { isUrgentReason, type RequestReason } from './reasons';
 import { generateRequestReference } from './reference';
@@ -93,6 +95,22 @@ export async function submitAppointmentRequest(
         outcome: 'success',
         detail: { reason: answers.reason, urgent, caseId },
         requestId: input.requestId,
+      });
+      // The reference by email, in the requester's language, whatever their usual channel: it is what they quote.
+      await enqueueNotification(tx, clock, {
+        channel: 'email',
+        recipient: requester.email,
+        language: requester.preferredLanguage,
+        template: 'appointment-request-submitted',
+        payload: {
+          reference: request.reference,
+          reason: answers.reason,
+          otherReason: answers.otherReason,
+          officeName: office.name,
+          urgent,
+          contactPreference: answers.contactPreference,
+        },
+        dedupeKey: `appointment-request-submitted:${request.reference}`,
       });
       return request;
     });

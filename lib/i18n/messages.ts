@@ -37,6 +37,8 @@ import enCases from '@/messages/en/cases.json';
 import esCases from '@/messages/es/cases.json';
 import enPasswordReset from '@/messages/en/passwordReset.json';
 import esPasswordReset from '@/messages/es/passwordReset.json';
+import enAppointments from '@/messages/en/appointments.json';
+import esAppointments from '@/messages/es/appointments.json';
 import type { Locale } from './routing';
 
 const en = {
@@ -57,6 +59,7 @@ const en = {
   staff: enStaff,
   cases: enCases,
   passwordReset: enPasswordReset,
+  appointments: enAppointments,
 };
 
 export type Messages = typeof en;
@@ -81,6 +84,7 @@ const catalogues: Record<Locale, Messages> = {
     staff: esStaff,
     cases: esCases,
     passwordReset: esPasswordReset,
+    appointments: esAppointments,
   },
 };
 

@@ -8,6 +8,7 @@ import { createFormatter, createTranslator } from 'next-intl';
 import type { Channel, Language, MailingAddress } from '@/db/columns';
 import { loadMessages } from '@/lib/i18n/messages';
 import { accountAccessNotice } from './templates/account-access-notice';
+import { appointmentRequestSubmittedMessage } from './templates/appointment-messages';
 import { accountExistsMessage, oneTimeCodeMessage, passwordResetMessage, securityChangeMessage, staffSetupMessage } from './templates/account-messages';
 import { caseLinkedMessage, caseStatusChangedMessage, linkingPausedMessage, representativeAccessEndedMessage } from './templates/case-messages';
 import { TemplateError } from './templates/helpers';
@@ -53,6 +54,15 @@ export interface TemplatePayloads {
   };
   /** A new status from the case system; to everyone linked to the case. */
   'case-status-changed': { receiptNumber: string; formType: string; status: string; date: string /* YYYY-MM-DD */ };
+  /** An appointment request was submitted; to the requester. */
+  'appointment-request-submitted': {
+    reference: string;
+    reason: string;
+    otherReason: string | null;
+    officeName: string;
+    urgent: boolean;
+    contactPreference: 'email' | 'phone';
+  };
 }
 
 /** The values a template shows but that must never rest in clear: sealed in the outbox row. */
@@ -101,6 +111,7 @@ export const templates: { [T in TemplateName]: TemplateDefinition<T> } = {
   'linking-paused': linkingPausedMessage,
   'representative-access-ended': representativeAccessEndedMessage,
   'case-status-changed': caseStatusChangedMessage,
+  'appointment-request-submitted': appointmentRequestSubmittedMessage,
 };
 
 export function isTemplateName(name: string): name is TemplateName {
