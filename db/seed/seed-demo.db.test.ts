@@ -4,6 +4,7 @@ import { and, asc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import {
   accessCodes,
+  appointmentRequests,
   appointments,
   ascs,
   auditLog,
@@ -262,6 +263,20 @@ describe('demo data', () => {
     expect(entries[0].detail).toMatchObject({ cases: summary.cases });
   });
 
+  it('puts open appointment requests in the officers’ queue: an emergency advance parole first, one close to its due time, one claimed', async () => {
+    const now = new Date(NOW);
+    const requests = await getDb().select().from(appointmentRequests);
+    expect(requests).toHaveLength(summary.appointmentRequests);
+    expect(summary.appointmentRequests).toBe(4);
+    const parole = requests.find((r) => r.reason === 'emergency_advance_parole');
+    expect(parole).toMatchObject({ urgent: true, status: 'submitted' });
+    const soonest = requests.filter((r) => !r.urgent).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
+    expect(soonest.dueAt.getTime() - now.getTime()).toBeGreaterThan(0);
+    expect(soonest.dueAt.getTime() - now.getTime()).toBeLessThanOrEqual(4 * DAY);
+    expect(requests.filter((r) => r.status === 'in_review')).toHaveLength(1);
+    expect(requests.filter((r) => r.caseId !== null)).toHaveLength(1);
+  });
+
   // Last: it wipes the store and seeds it again.
   it('gives the same data when seeded again with the same clock', async () => {
     const before = await fingerprint();
@@ -303,13 +318,17 @@ async function fingerprint(): Promise<Record<string, string>> {
     notices: digest(
       (await db.select().from(notifications))
         .map(({ channel, recipient, template, language, payload, createdAt }) => {
-          const { sealedSecrets: _sealed, ...rest } = payload;
+          // Sealed secrets and appointment-request references are random by design.
+          const { sealedSecrets: _sealed, reference: _reference, ...rest } = payload;
           return JSON.stringify([channel, recipient, template, language, rest, createdAt.toISOString()]);
         })
         .sort(),
     ),
     appointments: digest(
       (await db.select().from(appointments)).map((a) => [receipt.get(a.caseId!), ascCode.get(a.ascId!), a.startsAt.toISOString(), a.rescheduleCount]).sort(),
+    ),
+    requests: digest(
+      (await db.select().from(appointmentRequests)).map((r) => [email.get(r.requesterId), r.reason, r.status, r.createdAt.toISOString(), r.dueAt.toISOString()]).sort(),
     ),
     historical: digest(
       (await db.select().from(historicalCases).orderBy(asc(historicalCases.id))).map((h) => [h.formType, h.classification, h.officeCode, h.receivedOn, h.decidedOn]),

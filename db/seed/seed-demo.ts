@@ -33,6 +33,7 @@ import type { SeedOptions } from './index';
 import { ASCS, FIELD_OFFICES, placeRow } from './places';
 import { medianTargets, readPublishedMedians } from './processing-times';
 import { createRandom, seedFrom } from './random';
+import { addDemoAppointmentRequests } from './demo-requests';
 
 export interface SeedSummary {
   fieldOffices: number;
@@ -46,6 +47,7 @@ export interface SeedSummary {
   /** Codes issued and still unused, each with its Account Access Notice in the outbox. */
   accessCodeNotices: number;
   appointments: number;
+  appointmentRequests: number;
   historicalCases: number;
   /** Of which still pending (no decision date). */
   historicalPending: number;
@@ -95,7 +97,8 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSu
 
   const accountIds = await addAccounts(db, now);
   const caseCounts = await addCases(db, clock, { officeIds, ascIds, accountIds });
-  log(`demo data: ${DEMO_ACCOUNTS.length} accounts, ${caseCounts.cases} cases, ${caseCounts.accessCodeNotices} access-code notices`);
+  const appointmentRequests = await addDemoAppointmentRequests(db, now);
+  log(`demo data: ${DEMO_ACCOUNTS.length} accounts, ${caseCounts.cases} cases, ${caseCounts.accessCodeNotices} access-code notices, ${appointmentRequests} appointment requests`);
 
   const historicalStarted = performance.now();
   const historical = await addHistoricalCases(db, now, options.historicalCases ?? DEFAULT_HISTORICAL_CASES, log);
@@ -108,6 +111,7 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSu
     users: DEMO_ACCOUNTS.length,
     representativeProfiles: DEMO_ACCOUNTS.filter((a) => a.representative).length,
     ...caseCounts,
+    appointmentRequests,
     historicalCases: historical.rows,
     historicalPending: historical.pending,
   };
