@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { appointmentRequestEvents, appointments, type User } from '@/db/schema';
+import { appointmentRequestEvents, appointments, notifications, type User } from '@/db/schema';
+import { renderNotification } from '@/lib/notifications/templates';
 import { fixedClock, MINUTE } from '@/lib/clock';
 import { createTestUser } from '@/lib/auth/testing/accounts';
 import { addTestFieldOffice, renameUser } from '@/lib/cases/testing/case-fixtures';
@@ -36,6 +37,12 @@ async function submitted(clock = start(), requester?: User) {
 }
 
 const officer = async (given: string) => renameUser(db(), await createTestUser(db(), start(), { role: 'officer' }), given, 'Officer');
+/** The outcome emails sent for a request, oldest first. */
+const outcomesOf = async (reference: string) =>
+  (await db().select().from(notifications).where(eq(notifications.template, 'appointment-request-outcome')).orderBy(asc(notifications.id))).filter(
+    (n) => (n.payload as { reference?: string }).reference === reference,
+  );
+
 const timeline = async (requestId: number) =>
   (await db().select().from(appointmentRequestEvents).where(eq(appointmentRequestEvents.requestId, requestId)).orderBy(asc(appointmentRequestEvents.id))).map((e) => e.kind);
 
@@ -69,6 +76,12 @@ describe('reviewing an appointment request', () => {
       at: clock.now(),
     });
     expect(await timeline(id)).toEqual(['submitted', 'claimed', 'scheduled']);
+    // The requester is emailed when, where (in the office's zone) and what to bring.
+    const [email] = await outcomesOf(reference);
+    const rendered = renderNotification({ ...email, payload: email.payload as Record<string, unknown> }, {}, { now: clock.now(), portalUrl: 'https://portal.example.gov' });
+    expect(rendered.subject).toBe(`Your appointment for request ${reference}`);
+    expect(rendered.text).toContain('Monday, December 7, 2026 at 9:00 AM MST');
+    expect(rendered.text).toContain('2035 N Central Ave, Phoenix, AZ 85004');
   });
 
   it('stands by exactly one decision when two officers claim and decide at once', async () => {
@@ -87,6 +100,7 @@ describe('reviewing an appointment request', () => {
     const loser = results.find((result) => !result.ok)!;
     expect(loser.ok === false && ['claimed', 'decided'].includes(loser.error)).toBe(true);
     expect((await timeline(id)).filter((kind) => kind === 'scheduled' || kind === 'not_needed')).toHaveLength(1);
+    expect(await outcomesOf(reference)).toHaveLength(1);
   });
 
   it('records one decision when the same officer sends it twice at once', async () => {
@@ -117,6 +131,7 @@ describe('reviewing an appointment request', () => {
     const clock = start();
     const { reference, applicant } = await submitted(clock);
     expect(await cancelRequest(db(), clock, { requester: applicant, reference })).toMatchObject({ ok: true, request: { status: 'cancelled', openKey: null } });
+    expect((await outcomesOf(reference)).map((n) => (n.payload as { outcome: string }).outcome)).toEqual(['cancelled']);
     expect(await cancelRequest(db(), clock, { requester: applicant, reference })).toEqual({ ok: false, error: 'closed', status: 'cancelled' });
     expect((await submitted(clock, applicant)).reference).not.toBe(reference);
   });

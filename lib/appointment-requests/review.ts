@@ -6,7 +6,7 @@
  * Every change is one conditional UPDATE that names the state it expects, so of two officers, two
  * tabs or two clicks exactly one succeeds on both stores; the one that loses is told what happened
  * instead (who claimed or decided it, and when). Each change writes its timeline entry and audit
- * entry in the same transaction.
+ * entry, and each outcome its email to the requester, in the same transaction.
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { transaction, type Db, type DbOrTx } from '@/db/client';
@@ -15,6 +15,8 @@ import { appointmentRequestEvents, appointmentRequests, appointments, fieldOffic
 import { recordAudit } from '@/lib/audit/record-audit';
 import { displayName } from '@/lib/auth/account-summary';
 import { MINUTE, type Clock } from '@/lib/clock';
+import { enqueueNotification } from '@/lib/notifications/enqueue';
+import type { TemplatePayloads } from '@/lib/notifications/templates';
 
 /** Undecided: the requester may still cancel; an officer may still act. */
 export const OPEN_STATUSES: readonly AppointmentRequestStatus[] = ['submitted', 'in_review', 'more_info_needed'];
@@ -67,6 +69,20 @@ async function record(tx: DbOrTx, clock: Clock, request: AppointmentRequest, act
   });
 }
 
+/** The requester hears of every outcome by email, in their language (the .ics comes with the scheduled one's letter). */
+async function tellRequester(tx: DbOrTx, clock: Clock, request: AppointmentRequest, payload: TemplatePayloads['appointment-request-outcome']) {
+  const [requester] = await tx.select().from(users).where(eq(users.id, request.requesterId));
+  await enqueueNotification(tx, clock, {
+    channel: 'email',
+    recipient: requester.email,
+    language: requester.preferredLanguage,
+    template: 'appointment-request-outcome',
+    payload,
+    // One message per outcome: a second click or a retry never sends it twice.
+    dedupeKey: `appointment-request-outcome:${request.reference}:${payload.outcome}:${request.updatedAt.getTime()}`,
+  });
+}
+
 /** An officer takes a submitted request (or one answered after a question) to decide it. */
 export async function claimRequest(db: Db, clock: Clock, input: { officer: User; reference: string; requestId?: string | null }): Promise<Outcome> {
   return transaction(db, async (tx) => {
@@ -113,6 +129,18 @@ export async function decideRequest(
       .returning();
     if (!decided) return refusalFor(tx, input.reference, input.officer);
     if (decision.kind === 'schedule') {
+      const [office] = await tx.select().from(fieldOffices).where(eq(fieldOffices.id, decision.fieldOfficeId));
+      await tellRequester(tx, clock, decided, {
+        reference: decided.reference,
+        outcome: 'scheduled',
+        appointment: { startsAt: decision.startsAt.toISOString(), timeZone: office.timeZone, officeName: office.name, street: office.street, city: office.city, state: office.state, zip: office.zip },
+      });
+    } else if (decision.kind === 'not_needed') {
+      await tellRequester(tx, clock, decided, { reference: decided.reference, outcome: 'not_needed', message: decision.message });
+    } else {
+      await tellRequester(tx, clock, decided, { reference: decided.reference, outcome: 'more_info', message: decision.question, followUpBy: decision.followUpBy });
+    }
+    if (decision.kind === 'schedule') {
       await tx.insert(appointments).values({
         kind: 'field_office',
         caseId: decided.caseId,
@@ -157,6 +185,7 @@ export async function cancelRequest(db: Db, clock: Clock, input: { requester: Us
       .returning();
     if (!cancelled) return ownRefusal(tx, input.reference, input.requester);
     await record(tx, clock, cancelled, input.requester, 'cancelled', null, input.requestId);
+    await tellRequester(tx, clock, cancelled, { reference: cancelled.reference, outcome: 'cancelled' });
     return { ok: true, request: cancelled };
   });
 }

@@ -8,7 +8,7 @@ import { createFormatter, createTranslator } from 'next-intl';
 import type { Channel, Language, MailingAddress } from '@/db/columns';
 import { loadMessages } from '@/lib/i18n/messages';
 import { accountAccessNotice } from './templates/account-access-notice';
-import { appointmentRequestSubmittedMessage } from './templates/appointment-messages';
+import { appointmentRequestOutcomeMessage, appointmentRequestSubmittedMessage } from './templates/appointment-messages';
 import { accountExistsMessage, oneTimeCodeMessage, passwordResetMessage, securityChangeMessage, staffSetupMessage } from './templates/account-messages';
 import { caseLinkedMessage, caseStatusChangedMessage, linkingPausedMessage, representativeAccessEndedMessage } from './templates/case-messages';
 import { TemplateError } from './templates/helpers';
@@ -63,6 +63,15 @@ export interface TemplatePayloads {
     urgent: boolean;
     contactPreference: 'email' | 'phone';
   };
+  /** What became of an appointment request; to the requester. */
+  'appointment-request-outcome': {
+    reference: string;
+    outcome: 'scheduled' | 'not_needed' | 'more_info' | 'cancelled';
+    /** The officer's words: why no appointment is needed, or the question. */
+    message?: string;
+    followUpBy?: 'email' | 'phone';
+    appointment?: { startsAt: string /* ISO instant */; timeZone: string; officeName: string; street: string; city: string; state: string; zip: string };
+  };
 }
 
 /** The values a template shows but that must never rest in clear: sealed in the outbox row. */
@@ -112,6 +121,7 @@ export const templates: { [T in TemplateName]: TemplateDefinition<T> } = {
   'representative-access-ended': representativeAccessEndedMessage,
   'case-status-changed': caseStatusChangedMessage,
   'appointment-request-submitted': appointmentRequestSubmittedMessage,
+  'appointment-request-outcome': appointmentRequestOutcomeMessage,
 };
 
 export function isTemplateName(name: string): name is TemplateName {

@@ -35,3 +35,65 @@ export const appointmentRequestSubmittedMessage: TemplateDefinition<'appointment
     };
   },
 };
+
+/**
+ * What became of a request: an appointment (when, where, what to bring), no appointment needed (the
+ * officer's message), a question (and how the officer will follow up), or its cancellation.
+ */
+export const appointmentRequestOutcomeMessage: TemplateDefinition<'appointment-request-outcome'> = {
+  secret: false,
+  requiredSecrets: [],
+  compose({ payload, t, format }) {
+    const { reference, outcome } = payload;
+    const subject = t(`appointmentRequestOutcome.subject.${outcome}`, { reference });
+    const intro = { kind: 'paragraph' as const, text: t(`appointmentRequestOutcome.intro.${outcome}`) };
+    const referenceRow = { label: t('appointmentRequestOutcome.referenceLabel'), value: reference };
+    if (outcome === 'scheduled') {
+      const { appointment } = payload;
+      const startsAt = new Date(appointment?.startsAt ?? '');
+      if (!appointment || Number.isNaN(startsAt.getTime())) throw new TemplateError('a scheduled outcome needs the appointment');
+      // In the office's zone, with its abbreviation: that is where the person has to be.
+      const when = format.dateTime(startsAt, {
+        weekday: 'long',
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZone: appointment.timeZone,
+        timeZoneName: 'short',
+      });
+      const address = `${appointment.street}, ${appointment.city}, ${appointment.state} ${appointment.zip}`;
+      return {
+        subject,
+        greeting: t('oneTimeCode.greeting'),
+        blocks: [
+          intro,
+          {
+            kind: 'facts',
+            rows: [
+              referenceRow,
+              { label: t('appointmentRequestOutcome.whenLabel'), value: when },
+              { label: t('appointmentRequestOutcome.officeLabel'), value: appointment.officeName },
+              { label: t('appointmentRequestOutcome.addressLabel'), value: address },
+            ],
+          },
+          { kind: 'paragraph', text: t('appointmentRequestOutcome.bringTitle') },
+          { kind: 'steps', items: (['notice', 'id', 'passport', 'evidence'] as const).map((item) => t(`appointmentRequestOutcome.bring.${item}`)) },
+          { kind: 'paragraph', text: t('appointmentRequestOutcome.arrive') },
+        ],
+        sms: t('appointmentRequestOutcome.sms.scheduled', { reference, when, office: appointment.officeName }),
+      };
+    }
+    const blocks = [intro, ...(payload.message ? [{ kind: 'paragraph' as const, text: payload.message }] : [])];
+    if (outcome === 'more_info') {
+      blocks.push({ kind: 'paragraph', text: t('appointmentRequestOutcome.followUp', { contact: t(`appointmentRequestOutcome.contact.${payload.followUpBy ?? 'email'}`) }) });
+    }
+    return {
+      subject,
+      greeting: t('oneTimeCode.greeting'),
+      blocks: [...blocks, { kind: 'facts', rows: [referenceRow] }],
+      sms: t(`appointmentRequestOutcome.sms.${outcome}`, { reference }),
+    };
+  },
+};
