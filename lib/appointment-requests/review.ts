@@ -129,28 +129,28 @@ export async function decideRequest(
       .returning();
     if (!decided) return refusalFor(tx, input.reference, input.officer);
     if (decision.kind === 'schedule') {
-      const [office] = await tx.select().from(fieldOffices).where(eq(fieldOffices.id, decision.fieldOfficeId));
-      await tellRequester(tx, clock, decided, {
-        reference: decided.reference,
-        outcome: 'scheduled',
-        appointment: { startsAt: decision.startsAt.toISOString(), timeZone: office.timeZone, officeName: office.name, street: office.street, city: office.city, state: office.state, zip: office.zip },
-      });
-    } else if (decision.kind === 'not_needed') {
-      await tellRequester(tx, clock, decided, { reference: decided.reference, outcome: 'not_needed', message: decision.message });
-    } else {
-      await tellRequester(tx, clock, decided, { reference: decided.reference, outcome: 'more_info', message: decision.question, followUpBy: decision.followUpBy });
-    }
-    if (decision.kind === 'schedule') {
+      const endsAt = new Date(decision.startsAt.getTime() + APPOINTMENT_MINUTES * MINUTE);
       await tx.insert(appointments).values({
         kind: 'field_office',
         caseId: decided.caseId,
         requestId: decided.id,
         fieldOfficeId: decision.fieldOfficeId,
         startsAt: decision.startsAt,
-        endsAt: new Date(decision.startsAt.getTime() + APPOINTMENT_MINUTES * MINUTE),
+        endsAt,
         status: 'scheduled',
         createdAt: now,
       });
+      const [office] = await tx.select().from(fieldOffices).where(eq(fieldOffices.id, decision.fieldOfficeId));
+      const { timeZone, name: officeName, street, city, state, zip } = office;
+      await tellRequester(tx, clock, decided, {
+        reference: decided.reference,
+        outcome: 'scheduled',
+        appointment: { startsAt: decision.startsAt.toISOString(), endsAt: endsAt.toISOString(), timeZone, officeName, street, city, state, zip },
+      });
+    } else if (decision.kind === 'not_needed') {
+      await tellRequester(tx, clock, decided, { reference: decided.reference, outcome: 'not_needed', message: decision.message });
+    } else {
+      await tellRequester(tx, clock, decided, { reference: decided.reference, outcome: 'more_info', message: decision.question, followUpBy: decision.followUpBy });
     }
     const kind = decision.kind === 'schedule' ? 'scheduled' : decision.kind === 'not_needed' ? 'not_needed' : 'more_info_requested';
     const eventNote = decision.kind === 'more_info' ? JSON.stringify({ question: decision.question, followUpBy: decision.followUpBy }) : note;

@@ -131,6 +131,46 @@ describe('delivery over SMTP', () => {
     expect(mail.html).toContain('<html lang="es">');
   });
 
+  it("attaches an appointment's calendar file, in the office's time zone", async () => {
+    receiver = await startSmtpReceiver();
+    const smtp = createSmtpTransport({ url: receiver.url, from: DEFAULT_SMTP_FROM });
+    await enqueueNotification(getDb(), clock, {
+      channel: 'email',
+      recipient: EMAIL,
+      language: 'en',
+      template: 'appointment-request-outcome',
+      payload: {
+        reference: 'AR-7KQ2-M9XD',
+        outcome: 'scheduled',
+        appointment: {
+          startsAt: '2026-12-07T16:00:00.000Z',
+          endsAt: '2026-12-07T16:30:00.000Z',
+          timeZone: 'America/Phoenix',
+          officeName: 'Phoenix Field Office',
+          street: '2035 N Central Ave',
+          city: 'Phoenix',
+          state: 'AZ',
+          zip: '85004',
+        },
+      },
+      dedupeKey: 'appointment-outcome-test',
+    });
+
+    await deliverDueNotifications(getDb(), clock, { ...local, email: smtp }, { portalUrl: 'https://portal.example.gov' });
+
+    const mail = receiver.messages[0];
+    expect(mail.text).toContain('Monday, December 7, 2026 at 9:00 AM MST');
+    expect(mail.attachments).toHaveLength(1);
+    const [calendar] = mail.attachments;
+    expect(calendar.filename).toBe('appointment-AR-7KQ2-M9XD.ics');
+    expect(calendar.contentType).toMatch(/^text\/calendar/);
+    const lines = calendar.content.replace(/\r\n /g, '').split(/\r?\n/);
+    expect(lines).toContain('DTSTART;TZID=America/Phoenix:20261207T090000');
+    expect(lines).toContain('DTEND;TZID=America/Phoenix:20261207T093000');
+    expect(lines).toContain('UID:AR-7KQ2-M9XD-1796659200000@portal.example.gov');
+    expect(lines).toContain('LOCATION:Phoenix Field Office\\, 2035 N Central Ave\\, Phoenix\\, AZ 85004');
+  });
+
   it('retries a refused message on the backoff schedule, then marks it failed without the address', async () => {
     receiver = await startSmtpReceiver({
       rejectRecipients: { code: 451, message: `4.2.1 <${EMAIL}> mailbox busy, try again later` },

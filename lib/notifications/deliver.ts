@@ -130,6 +130,7 @@ async function deliverOne(
       subject: rendered.subject,
       text: rendered.text,
       html: rendered.html,
+      attachments: rendered.attachments,
     });
   } catch (error) {
     return settleFailure(db, clock, row, error, rendered);

@@ -70,7 +70,7 @@ export interface TemplatePayloads {
     /** The officer's words: why no appointment is needed, or the question. */
     message?: string;
     followUpBy?: 'email' | 'phone';
-    appointment?: { startsAt: string /* ISO instant */; timeZone: string; officeName: string; street: string; city: string; state: string; zip: string };
+    appointment?: { startsAt: string /* ISO instant */; endsAt: string; timeZone: string; officeName: string; street: string; city: string; state: string; zip: string };
   };
 }
 
@@ -99,6 +99,8 @@ export interface TemplateContext<T extends TemplateName> {
   t: NotificationsTranslator;
   format: NotificationsFormatter;
   portalUrl: string;
+  /** When the message is rendered. */
+  now: Date;
 }
 
 export interface TemplateDefinition<T extends TemplateName> {
@@ -170,6 +172,7 @@ export function renderNotification(
     t,
     format,
     portalUrl: options.portalUrl,
+    now: options.now,
   });
   return layOut(composition, {
     channel,

@@ -7,6 +7,7 @@
 import nodemailer from 'nodemailer';
 import type { Channel, Language } from '@/db/columns';
 import { notificationConfig, type NotificationConfig, type SmsConfig, type SmtpConfig } from './config';
+import type { Attachment } from './templates/layout';
 
 export interface OutboundMessage {
   notificationId: number;
@@ -17,6 +18,7 @@ export interface OutboundMessage {
   subject: string;
   text: string;
   html?: string;
+  attachments?: Attachment[];
 }
 
 export interface Transport {
@@ -44,6 +46,7 @@ export function createSmtpTransport(config: SmtpConfig): Transport {
         subject: message.subject,
         text: message.text,
         html: message.html,
+        attachments: message.attachments?.map(({ filename, contentType, content }) => ({ filename, contentType, content })),
         // RFC 3834: out-of-office robots must not answer a no-reply notice.
         headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': message.language },
       });

@@ -1,6 +1,7 @@
 import { loadMessages } from '@/lib/i18n/messages';
 import { OTHER_REASONS, REQUEST_REASONS, type OtherReason, type RequestReason } from '@/lib/appointment-requests/reasons';
 import type { TemplateDefinition } from '../templates';
+import { icsCalendar } from '@/lib/calendar/ics';
 import { TemplateError } from './helpers';
 
 /** An appointment request was submitted: its reference number, in the requester's language. */
@@ -43,7 +44,7 @@ export const appointmentRequestSubmittedMessage: TemplateDefinition<'appointment
 export const appointmentRequestOutcomeMessage: TemplateDefinition<'appointment-request-outcome'> = {
   secret: false,
   requiredSecrets: [],
-  compose({ payload, t, format }) {
+  compose({ payload, t, format, portalUrl, now }) {
     const { reference, outcome } = payload;
     const subject = t(`appointmentRequestOutcome.subject.${outcome}`, { reference });
     const intro = { kind: 'paragraph' as const, text: t(`appointmentRequestOutcome.intro.${outcome}`) };
@@ -83,6 +84,23 @@ export const appointmentRequestOutcomeMessage: TemplateDefinition<'appointment-r
           { kind: 'paragraph', text: t('appointmentRequestOutcome.arrive') },
         ],
         sms: t('appointmentRequestOutcome.sms.scheduled', { reference, when, office: appointment.officeName }),
+        attachments: [
+          {
+            filename: `appointment-${reference}.ics`,
+            contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+            content: icsCalendar({
+              // The same for every file of this appointment, so a calendar replaces rather than duplicates it.
+              uid: `${reference}-${startsAt.getTime()}@${new URL(portalUrl).hostname}`,
+              startsAt,
+              endsAt: new Date(appointment.endsAt),
+              timeZone: appointment.timeZone,
+              summary: t('appointmentRequestOutcome.calendar.summary', { reference }),
+              location: `${appointment.officeName}, ${address}`,
+              description: t('appointmentRequestOutcome.calendar.description'),
+              stampedAt: now,
+            }),
+          },
+        ],
       };
     }
     const blocks = [intro, ...(payload.message ? [{ kind: 'paragraph' as const, text: payload.message }] : [])];

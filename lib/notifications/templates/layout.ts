@@ -12,12 +12,21 @@ export type Block =
   | { kind: 'steps'; items: string[] }
   | { kind: 'facts'; rows: { label: string; value: string }[] };
 
+/** A file sent with an email, e.g. an appointment's calendar file. */
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface Composition {
   subject: string;
   greeting: string;
   blocks: Block[];
   /** The whole message in one short text for SMS; without it a text carries the email's plain text. */
   sms?: string;
+  /** Emails only. */
+  attachments?: Attachment[];
 }
 
 export interface RenderedNotification {
@@ -25,6 +34,8 @@ export interface RenderedNotification {
   text: string;
   /** Emails only. */
   html?: string;
+  /** Emails only. */
+  attachments?: Attachment[];
 }
 
 export interface LayoutContext {
@@ -49,7 +60,7 @@ export function layOut(composition: Composition, context: LayoutContext): Render
     case 'letter':
       return { subject, text: letterText(composition, context) };
     case 'email':
-      return { subject, text: emailText(composition, context), html: emailHtml(composition, context) };
+      return { subject, text: emailText(composition, context), html: emailHtml(composition, context), ...(composition.attachments?.length ? { attachments: composition.attachments } : {}) };
     default:
       throw new TemplateError(`no layout for channel "${String(context.channel satisfies never)}"`);
   }

@@ -12,6 +12,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string | null;
+  /** Parts sent as attachments, decoded. */
+  attachments: { filename: string; contentType: string; content: string }[];
   raw: string;
 }
 
@@ -75,16 +77,23 @@ interface ParsedPart {
 }
 
 /** Enough MIME to read what nodemailer writes: folded and encoded-word headers, QP/base64, multipart. */
-export function parseMail(raw: string): Pick<ReceivedMail, 'headers' | 'subject' | 'text' | 'html'> {
+export function parseMail(raw: string): Pick<ReceivedMail, 'headers' | 'subject' | 'text' | 'html' | 'attachments'> {
   const root = parsePart(raw);
   const leaves = flatten(root);
-  const textPart = leaves.find((part) => contentType(part).startsWith('text/plain'));
-  const htmlPart = leaves.find((part) => contentType(part).startsWith('text/html'));
+  const isAttachment = (part: ParsedPart) => (part.headers.get('content-disposition') ?? '').toLowerCase().startsWith('attachment');
+  const body = leaves.filter((part) => !isAttachment(part));
+  const textPart = body.find((part) => contentType(part).startsWith('text/plain'));
+  const htmlPart = body.find((part) => contentType(part).startsWith('text/html'));
   return {
     headers: root.headers,
     subject: root.headers.get('subject') ?? '',
     text: textPart ? decodeBody(textPart) : '',
     html: htmlPart ? decodeBody(htmlPart) : null,
+    attachments: leaves.filter(isAttachment).map((part) => ({
+      filename: /filename="?([^";]+)"?/i.exec(part.headers.get('content-disposition') ?? '')?.[1] ?? '',
+      contentType: part.headers.get('content-type') ?? '',
+      content: decodeBody(part),
+    })),
   };
 }
 
