@@ -8,6 +8,7 @@ import { officerQueue, QUEUE_PAGE_SIZE, requestForRequester, requestsOf } from '
 import type { RequestReason } from './reasons';
 import { claimRequest, decideRequest } from './review';
 import { submitAppointmentRequest } from './submit-request';
+import { testRequestAnswers } from './testing/answers';
 
 const db = () => getDb();
 
@@ -17,19 +18,12 @@ async function submit(clock: ReturnType<typeof fixedClock>, officeCode: string, 
   const result = await submitAppointmentRequest(db(), clock, {
     requester: applicant,
     caseId: null,
-    answers: {
+    answers: testRequestAnswers(officeCode, {
       reason,
-      otherReason: null,
-      aNumber: null,
-      fieldOfficeCode: officeCode,
-      preferredDates: [{ date: '2026-12-07', period: 'morning' }],
       explanation: parole ? 'Family emergency abroad' : null,
       travelDate: parole ? '2026-12-09' : null,
       destination: parole ? 'Lima, Peru' : null,
-      contactPreference: 'email',
-      contactPhone: null,
-      accommodations: null,
-    },
+    }),
   });
   if (!result.ok) throw new Error(result.error);
   return { applicant, reference: result.request.reference };

@@ -8,6 +8,7 @@ import { createTestUser } from '@/lib/auth/testing/accounts';
 import { addTestFieldOffice, renameUser } from '@/lib/cases/testing/case-fixtures';
 import { answerMoreInfo, cancelRequest, claimRequest, decideRequest, type Decision } from './review';
 import { submitAppointmentRequest } from './submit-request';
+import { testRequestAnswers } from './testing/answers';
 
 const db = () => getDb();
 const start = () => fixedClock('2026-12-03T17:00:00Z');
@@ -18,19 +19,7 @@ async function submitted(clock = start(), requester?: User) {
   const result = await submitAppointmentRequest(db(), clock, {
     requester: applicant,
     caseId: null,
-    answers: {
-      reason: 'adit_stamp',
-      otherReason: null,
-      aNumber: null,
-      fieldOfficeCode: office.code,
-      preferredDates: [{ date: '2026-12-07', period: 'morning' }],
-      explanation: null,
-      travelDate: null,
-      destination: null,
-      contactPreference: 'email',
-      contactPhone: null,
-      accommodations: null,
-    },
+    answers: testRequestAnswers(office.code),
   });
   if (!result.ok) throw new Error(result.error);
   return { applicant, office, reference: result.request.reference, id: result.request.id };

@@ -7,6 +7,7 @@ import { fixedClock } from '@/lib/clock';
 import { createTestUser } from '@/lib/auth/testing/accounts';
 import { addTestCase, addTestFieldOffice, addTestRepresentative, linkTestCase } from '@/lib/cases/testing/case-fixtures';
 import type { RequestAnswers } from './request-rules';
+import { testRequestAnswers } from './testing/answers';
 import { submitAppointmentRequest } from './submit-request';
 
 const db = () => getDb();
@@ -15,20 +16,7 @@ const start = () => fixedClock('2026-12-03T17:00:00Z');
 
 async function answers(overrides: Partial<RequestAnswers> = {}): Promise<RequestAnswers> {
   const office = await addTestFieldOffice(db());
-  return {
-    reason: 'adit_stamp',
-    otherReason: null,
-    aNumber: 'A123456789',
-    fieldOfficeCode: office.code,
-    preferredDates: [{ date: '2026-12-07', period: 'morning' }],
-    explanation: null,
-    travelDate: null,
-    destination: null,
-    contactPreference: 'email',
-    contactPhone: null,
-    accommodations: null,
-    ...overrides,
-  };
+  return testRequestAnswers(office.code, { aNumber: 'A123456789', ...overrides });
 }
 
 describe('submitting an appointment request', () => {
