@@ -39,6 +39,10 @@ import enPasswordReset from '@/messages/en/passwordReset.json';
 import esPasswordReset from '@/messages/es/passwordReset.json';
 import enAppointments from '@/messages/en/appointments.json';
 import esAppointments from '@/messages/es/appointments.json';
+import enOfficerRequests from '@/messages/en/officerRequests.json';
+import esOfficerRequests from '@/messages/es/officerRequests.json';
+import enLetters from '@/messages/en/letters.json';
+import esLetters from '@/messages/es/letters.json';
 import type { Locale } from './routing';
 
 const en = {
@@ -60,6 +64,8 @@ const en = {
   cases: enCases,
   passwordReset: enPasswordReset,
   appointments: enAppointments,
+  officerRequests: enOfficerRequests,
+  letters: enLetters,
 };
 
 export type Messages = typeof en;
@@ -85,6 +91,8 @@ const catalogues: Record<Locale, Messages> = {
     cases: esCases,
     passwordReset: esPasswordReset,
     appointments: esAppointments,
+    officerRequests: esOfficerRequests,
+    letters: esLetters,
   },
 };
 
