@@ -90,6 +90,19 @@ export const throttleColumns = (k: Kit) => ({
   blockedUntil: k.timestampNull(),
 });
 
+/**
+ * Answers of a multi-page form kept between its pages (and across "Back" and "Change"), on the
+ * server rather than in a cookie: explanations run to 1,000 characters in any script. One draft per
+ * person and form; removed when the form is submitted, and by housekeeping after a day.
+ */
+export const formDraftColumns = (k: Kit) => ({
+  id: k.id(),
+  key: k.uniqueText(), // e.g. "appointment-request:12"
+  userId: k.fk('users'),
+  data: k.json().$type<Record<string, unknown>>(),
+  updatedAt: k.timestamp(),
+});
+
 const placeColumns = (k: Kit) => ({
   id: k.id(),
   code: k.uniqueText(),

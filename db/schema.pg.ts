@@ -14,6 +14,7 @@ export const sessions = pgTable('sessions', c.sessionColumns(k), (t) => c.sessio
 export const oneTimeCodes = pgTable('one_time_codes', c.oneTimeCodeColumns(k), (t) => c.oneTimeCodeIndexes(t, k));
 export const backupCodes = pgTable('backup_codes', c.backupCodeColumns(k), (t) => c.backupCodeIndexes(t, k));
 export const throttles = pgTable('throttles', c.throttleColumns(k));
+export const formDrafts = pgTable('form_drafts', c.formDraftColumns(k));
 export const fieldOffices = pgTable('field_offices', c.fieldOfficeColumns(k));
 export const ascs = pgTable('ascs', c.ascColumns(k));
 export const cases = pgTable('cases', c.caseColumns(k), (t) => c.caseIndexes(t, k));

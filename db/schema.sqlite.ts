@@ -11,6 +11,7 @@ export const sessions = sqliteTable('sessions', c.sessionColumns(k), (t) => c.se
 export const oneTimeCodes = sqliteTable('one_time_codes', c.oneTimeCodeColumns(k), (t) => c.oneTimeCodeIndexes(t, k));
 export const backupCodes = sqliteTable('backup_codes', c.backupCodeColumns(k), (t) => c.backupCodeIndexes(t, k));
 export const throttles = sqliteTable('throttles', c.throttleColumns(k));
+export const formDrafts = sqliteTable('form_drafts', c.formDraftColumns(k));
 export const fieldOffices = sqliteTable('field_offices', c.fieldOfficeColumns(k));
 export const ascs = sqliteTable('ascs', c.ascColumns(k));
 export const cases = sqliteTable('cases', c.caseColumns(k), (t) => c.caseIndexes(t, k));

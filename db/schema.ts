@@ -8,6 +8,7 @@ export const {
   oneTimeCodes,
   backupCodes,
   throttles,
+  formDrafts,
   fieldOffices,
   ascs,
   cases,

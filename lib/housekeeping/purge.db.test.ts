@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditLog, backupCodes, notifications, oneTimeCodes, sessions, throttles, users } from '@/db/schema';
+import { auditLog, backupCodes, formDrafts, notifications, oneTimeCodes, sessions, throttles, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { DAY, fixedClock, HOUR, MINUTE } from '@/lib/clock';
 import { purgeJob, purgeSpentRecords } from './purge';
@@ -72,26 +72,31 @@ describe('purging spent records', () => {
       message('code delivered yesterday', 'one-time-code', 'delivered', ago(DAY)),
       message('notice delivered 8 days ago', 'case-status-changed', 'delivered', ago(8 * DAY)),
     ]);
+    await db.insert(formDrafts).values([
+      { key: 'left 25 hours ago', userId, data: { reason: 'adit_stamp' }, updatedAt: ago(25 * HOUR) },
+      { key: 'being filled in', userId, data: { reason: 'other' }, updatedAt: ago(MINUTE) },
+    ]);
     await recordAudit(db, clock, { actor: { id: userId, role: 'applicant' }, action: 'session.end', objectType: 'session', outcome: 'success' });
     const auditBefore = await db.select().from(auditLog);
 
     const report = await purgeSpentRecords(db, clock);
 
-    expect(report).toEqual({ sessions: 2, throttles: 2, oneTimeCodes: 2, backupCodes: 1, codeMessages: 2 });
+    expect(report).toEqual({ sessions: 2, throttles: 2, oneTimeCodes: 2, backupCodes: 1, codeMessages: 2, formDrafts: 1 });
     expect(await remaining(db.select({ name: sessions.tokenHash }).from(sessions))).toEqual(['ended yesterday', 'signed in now']);
     expect(await remaining(db.select({ name: throttles.key }).from(throttles))).toEqual(['old window, still blocked', 'window of today']);
     expect(await remaining(db.select({ name: oneTimeCodes.codeHash }).from(oneTimeCodes))).toEqual(['used an hour ago', 'waiting']);
     expect(await remaining(db.select({ name: backupCodes.codeHash }).from(backupCodes))).toEqual(['unused', 'used yesterday']);
+    expect(await remaining(db.select({ name: formDrafts.key }).from(formDrafts))).toEqual(['being filled in']);
     expect(await remaining(db.select({ name: notifications.dedupeKey }).from(notifications))).toEqual(['code delivered yesterday', 'notice delivered 8 days ago']);
 
     const auditAfter = await db.select().from(auditLog);
     expect(auditAfter.slice(0, auditBefore.length)).toEqual(auditBefore);
     expect(auditAfter.slice(auditBefore.length)).toMatchObject([
-      { action: 'housekeeping.purge', actorId: null, outcome: 'success', detail: { sessions: 2, throttles: 2, oneTimeCodes: 2, backupCodes: 1, codeMessages: 2 } },
+      { action: 'housekeeping.purge', actorId: null, outcome: 'success', detail: { sessions: 2, throttles: 2, oneTimeCodes: 2, backupCodes: 1, codeMessages: 2, formDrafts: 1 } },
     ]);
 
     // Nothing left to purge: nothing deleted, nothing audited.
-    expect(await purgeSpentRecords(db, clock)).toEqual({ sessions: 0, throttles: 0, oneTimeCodes: 0, backupCodes: 0, codeMessages: 0 });
+    expect(await purgeSpentRecords(db, clock)).toEqual({ sessions: 0, throttles: 0, oneTimeCodes: 0, backupCodes: 0, codeMessages: 0, formDrafts: 0 });
     expect(await db.select().from(auditLog)).toHaveLength(auditAfter.length);
   });
 

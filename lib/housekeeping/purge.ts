@@ -3,11 +3,11 @@
  * window and block are over, one-time and backup codes that were used or expired, and the outbox rows
  * of one-time codes (their code sealed inside; older rows also had it in the subject) once settled. Hashes of spent
  * secrets are no use to anyone but an attacker with a copy of the database, and the tables stay
- * small. The audit log is never touched: it is the record of what happened.
+ * small; half-filled forms are dropped after a day. The audit log is never touched: it is the record of what happened.
  */
 import { and, eq, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
 import { transaction, type Db } from '@/db/client';
-import { backupCodes, notifications, oneTimeCodes, sessions, throttles } from '@/db/schema';
+import { backupCodes, formDrafts, notifications, oneTimeCodes, sessions, throttles } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { DAY, HOUR, type Clock } from '@/lib/clock';
 import type { WorkerJob } from '@/lib/notifications/worker';
@@ -23,6 +23,8 @@ export const KEEP_SPENT_FOR_MS = 7 * DAY;
  * the longest window of any rule (a day), so no count that still matters is forgotten.
  */
 export const KEEP_THROTTLES_FOR_MS = 2 * DAY;
+/** A form left half-filled this long is abandoned: its answers (free text about a person's situation) go. */
+export const KEEP_DRAFTS_FOR_MS = DAY;
 
 export interface PurgeReport {
   sessions: number;
@@ -30,6 +32,7 @@ export interface PurgeReport {
   oneTimeCodes: number;
   backupCodes: number;
   codeMessages: number;
+  formDrafts: number;
 }
 
 /** The deletions and their audit entry commit together. */
@@ -56,6 +59,11 @@ export function purgeSpentRecords(db: Db, clock: Clock): Promise<PurgeReport> {
       .where(and(isNotNull(backupCodes.usedAt), lt(backupCodes.usedAt, spentBefore)))
       .returning({ id: backupCodes.id });
 
+    const purgedDrafts = await tx
+      .delete(formDrafts)
+      .where(lt(formDrafts.updatedAt, new Date(now.getTime() - KEEP_DRAFTS_FOR_MS)))
+      .returning({ id: formDrafts.id });
+
     // A ten-minute code's message is of no use once delivered or failed; letters and notices are kept.
     const purgedMessages = await tx
       .delete(notifications)
@@ -74,6 +82,7 @@ export function purgeSpentRecords(db: Db, clock: Clock): Promise<PurgeReport> {
       oneTimeCodes: purgedCodes.length,
       backupCodes: purgedBackupCodes.length,
       codeMessages: purgedMessages.length,
+      formDrafts: purgedDrafts.length,
     };
     if (Object.values(report).some((n) => n > 0)) {
       await recordAudit(tx, clock, { actor: null, action: 'housekeeping.purge', objectType: 'store', outcome: 'success', detail: { ...report } });
