@@ -13,7 +13,7 @@ const checkedStates = new Set<string>();
 
 async function pageState(page: Page): Promise<string> {
   const url = new URL(page.url());
-  const route = url.pathname.replace(/[A-Z]{3}\d{10}/g, ':receipt').replace(/\/\d+(?=\/|$)/g, '/:id');
+  const route = url.pathname.replace(/[A-Z]{3}\d{10}/g, ':receipt').replace(/AR-[A-Z0-9]{4}-[A-Z0-9]{4}/g, ':reference').replace(/\/\d+(?=\/|$)/g, '/:id');
   const query = [...new Set(url.searchParams.keys())].sort().join('&');
   const shown = await page.evaluate(() =>
     [

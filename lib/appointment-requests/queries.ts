@@ -6,7 +6,7 @@ import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '@/db/client';
 import type { AppointmentRequestStatus } from '@/db/columns';
-import { appointmentRequestEvents, appointmentRequests, appointments, fieldOffices, users, type User } from '@/db/schema';
+import { appointmentRequestEvents, appointmentRequests, appointments, cases, fieldOffices, users, type User } from '@/db/schema';
 import type { RequestReason } from './reasons';
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -85,9 +85,17 @@ export async function requestsOf(db: DbOrTx, requester: Pick<User, 'id'>) {
  */
 export async function requestForRequester(db: DbOrTx, requester: Pick<User, 'id'>, reference: string) {
   const [row] = await db
-    .select({ request: appointmentRequests, office: fieldOffices })
+    .select({
+      request: appointmentRequests,
+      office: fieldOffices,
+      caseReceipt: cases.receiptNumber,
+      caseForm: cases.formType,
+      applicantGivenName: cases.applicantGivenName,
+      applicantFamilyName: cases.applicantFamilyName,
+    })
     .from(appointmentRequests)
     .innerJoin(fieldOffices, eq(fieldOffices.id, appointmentRequests.fieldOfficeId))
+    .leftJoin(cases, eq(cases.id, appointmentRequests.caseId))
     .where(and(eq(appointmentRequests.reference, reference), eq(appointmentRequests.requesterId, requester.id)));
   if (!row) return null;
   const timeline = await db

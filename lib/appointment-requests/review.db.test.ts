@@ -125,6 +125,32 @@ describe('reviewing an appointment request', () => {
     expect((await submitted(clock, applicant)).reference).not.toBe(reference);
   });
 
+  it('can have its scheduled appointment cancelled by the requester while it is ahead, freeing the time', async () => {
+    const clock = start();
+    const { reference, applicant, office, id } = await submitted(clock);
+    const olga = await officer('Olga');
+    await claimRequest(db(), clock, { officer: olga, reference });
+    await decideRequest(db(), clock, { officer: olga, reference, decision: { kind: 'schedule', fieldOfficeId: office.id, startsAt: new Date('2026-12-07T16:00:00Z') } });
+    clock.advance(MINUTE);
+    // Two tabs: one cancellation, the other told it is closed.
+    const [first, second] = await Promise.all([cancelRequest(db(), clock, { requester: applicant, reference }), cancelRequest(db(), clock, { requester: applicant, reference })]);
+    expect([first.ok, second.ok].sort()).toEqual([false, true]);
+    const [appointment] = await db().select().from(appointments).where(eq(appointments.requestId, id));
+    expect(appointment).toMatchObject({ status: 'cancelled', cancelledAt: clock.now() });
+    expect(await timeline(id)).toEqual(['submitted', 'claimed', 'scheduled', 'cancelled']);
+    expect((await outcomesOf(reference)).map((n) => (n.payload as { outcome: string }).outcome)).toEqual(['scheduled', 'cancelled']);
+  });
+
+  it('keeps an appointment that has already begun', async () => {
+    const clock = start();
+    const { reference, applicant, office } = await submitted(clock);
+    const olga = await officer('Olga');
+    await claimRequest(db(), clock, { officer: olga, reference });
+    await decideRequest(db(), clock, { officer: olga, reference, decision: { kind: 'schedule', fieldOfficeId: office.id, startsAt: new Date('2026-12-07T16:00:00Z') } });
+    const later = fixedClock('2026-12-07T16:05:00Z');
+    expect(await cancelRequest(db(), later, { requester: applicant, reference })).toEqual({ ok: false, error: 'closed', status: 'appointment_scheduled' });
+  });
+
   it("answers another person's reference exactly like one that does not exist", async () => {
     const clock = start();
     const { reference } = await submitted(clock);

@@ -8,7 +8,7 @@
  * instead (who claimed or decided it, and when). Each change writes its timeline entry and audit
  * entry, and each outcome its email to the requester, in the same transaction.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { transaction, type Db, type DbOrTx } from '@/db/client';
 import type { AppointmentRequestStatus } from '@/db/columns';
 import { appointmentRequestEvents, appointmentRequests, appointments, fieldOffices, users, type AppointmentRequest, type User } from '@/db/schema';
@@ -174,19 +174,40 @@ export async function answerMoreInfo(db: Db, clock: Clock, input: { requester: U
   });
 }
 
-/** The requester cancels a request that is not decided yet. */
+/**
+ * The requester cancels a request that is not decided yet, or the appointment it was given while that
+ * is still ahead (the time goes back to the office). One conditional update each, as for officers.
+ */
 export async function cancelRequest(db: Db, clock: Clock, input: { requester: User; reference: string; requestId?: string | null }): Promise<Outcome> {
   return transaction(db, async (tx) => {
     const now = clock.now();
+    const mine = and(byReference(input.reference), eq(appointmentRequests.requesterId, input.requester.id));
     const [cancelled] = await tx
       .update(appointmentRequests)
       .set({ status: 'cancelled', openKey: null, updatedAt: now })
-      .where(and(byReference(input.reference), eq(appointmentRequests.requesterId, input.requester.id), inArray(appointmentRequests.status, [...OPEN_STATUSES])))
+      .where(and(mine, inArray(appointmentRequests.status, [...OPEN_STATUSES])))
       .returning();
-    if (!cancelled) return ownRefusal(tx, input.reference, input.requester);
-    await record(tx, clock, cancelled, input.requester, 'cancelled', null, input.requestId);
-    await tellRequester(tx, clock, cancelled, { reference: cancelled.reference, outcome: 'cancelled' });
-    return { ok: true, request: cancelled };
+    if (cancelled) {
+      await record(tx, clock, cancelled, input.requester, 'cancelled', null, input.requestId);
+      await tellRequester(tx, clock, cancelled, { reference: cancelled.reference, outcome: 'cancelled' });
+      return { ok: true, request: cancelled };
+    }
+    const [request] = await tx.select().from(appointmentRequests).where(and(mine, eq(appointmentRequests.status, 'appointment_scheduled')));
+    if (!request) return ownRefusal(tx, input.reference, input.requester);
+    const [appointment] = await tx
+      .update(appointments)
+      .set({ status: 'cancelled', cancelledAt: now })
+      .where(and(eq(appointments.requestId, request.id), eq(appointments.status, 'scheduled'), gt(appointments.startsAt, now)))
+      .returning();
+    if (!appointment) return { ok: false, error: 'closed', status: request.status };
+    const [closed] = await tx
+      .update(appointmentRequests)
+      .set({ status: 'cancelled', updatedAt: now })
+      .where(and(eq(appointmentRequests.id, request.id), eq(appointmentRequests.status, 'appointment_scheduled')))
+      .returning();
+    await record(tx, clock, closed, input.requester, 'cancelled', null, input.requestId);
+    await tellRequester(tx, clock, closed, { reference: closed.reference, outcome: 'cancelled' });
+    return { ok: true, request: closed };
   });
 }
 

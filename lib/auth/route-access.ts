@@ -64,6 +64,14 @@ export const PAGE_ROUTES = {
   '/cases/[receipt]': { access: 'cases', sample: '/cases/IOE0000000001', objectOfNobody: true },
   '/cases/[receipt]/people/[link]/end': { access: 'cases', sample: '/cases/IOE0000000001/people/1/end', objectOfNobody: true },
   '/access-codes/request': { access: 'cases', sample: '/access-codes/request' },
+  '/appointments': { access: 'cases', sample: '/appointments' },
+  '/appointments/request': { access: 'cases', sample: '/appointments/request' },
+  // "Which situation" only follows "Other": without it, the flow's first page.
+  '/appointments/request/[step]': { access: 'cases', sample: '/appointments/request/office' },
+  // Opened before every page is answered, it links to the first page that needs an answer.
+  '/appointments/request/check': { access: 'cases', sample: '/appointments/request/check' },
+  '/appointments/request/submitted': { access: 'cases', sample: '/appointments/request/submitted', objectOfNobody: true },
+  '/appointments/[reference]': { access: 'cases', sample: '/appointments/AR-2345-6789', objectOfNobody: true },
   '/officer': { access: 'officer', sample: '/officer' },
   '/officer/staff': { access: 'supervisor', sample: '/officer/staff' },
   '/settings': { access: 'account', sample: '/settings' },

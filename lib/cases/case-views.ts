@@ -148,6 +148,16 @@ export function groupByClient(summaries: CaseSummary[], locale: string): ClientG
   );
 }
 
+/** The scheduled appointments still ahead on the person's linked cases, earliest first, each with its case's receipt number. */
+export async function upcomingAppointmentsOf(db: DbOrTx, clock: Clock, user: User): Promise<(AppointmentView & { receiptNumber: string })[]> {
+  const linked = await db.select({ id: cases.id, receiptNumber: cases.receiptNumber }).from(cases).innerJoin(caseLinks, eq(caseLinks.caseId, cases.id)).where(activeLinksOf(user));
+  const receipts = new Map(linked.map((row) => [row.id, row.receiptNumber]));
+  const byCase = await upcomingAppointments(db, clock, [...receipts.keys()]);
+  return [...byCase.entries()]
+    .flatMap(([caseId, list]) => list.map((appointment) => ({ ...appointment, receiptNumber: receipts.get(caseId)! })))
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+}
+
 /** Scheduled appointments still ahead, by case, each case's earliest first, with their place. */
 async function upcomingAppointments(db: DbOrTx, clock: Clock, caseIds: number[]): Promise<Map<number, AppointmentView[]>> {
   const byCase = new Map<number, AppointmentView[]>();

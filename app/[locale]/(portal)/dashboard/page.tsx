@@ -39,12 +39,13 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const { user } = session;
   const representative = user.role === 'representative';
   const query = parseCaseListQuery(await searchParams);
-  const [summary, cases, formTypes, t, tCases] = await Promise.all([
+  const [summary, cases, formTypes, t, tCases, tAppointments] = await Promise.all([
     accountSummary(getDb(), user),
     listLinkedCases(getDb(), systemClock, user, query.filters),
     representative ? linkedFormTypes(getDb(), user) : Promise.resolve([]),
     getTranslations({ locale, namespace: 'dashboard' }),
     getTranslations({ locale, namespace: 'cases.dashboard' }),
+    getTranslations({ locale, namespace: 'appointments' }),
   ]);
   const profile = summary.representative;
   const searching = Boolean(query.filters.query || query.filters.formType || query.filters.status);
@@ -53,6 +54,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
     <p className="flex flex-wrap items-center gap-x-6 gap-y-3">
       <ButtonLink href="/cases/link">{tCases('linkCase')}</ButtonLink>
       <Link href="/access-codes/request">{tCases('requestCode')}</Link>
+      <Link href="/appointments/request">{tAppointments('requestLink')}</Link>
     </p>
   );
 
@@ -81,6 +83,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
 
       <h2 className="mt-12">{t('canDoTitle')}</h2>
       <ul className="list-bullets max-w-[40rem]">
+        <li>{t.rich('canDo.appointments', { link: (chunks) => <Link href="/appointments">{chunks}</Link> })}</li>
         <li>{t.rich('canDo.settings', { link: (chunks) => <Link href="/settings">{chunks}</Link> })}</li>
         <li>{t('canDo.signOut')}</li>
       </ul>

@@ -44,10 +44,11 @@ export default async function CasePage({ params, searchParams }: Props) {
   const theCase = receiptNumber ? await caseForViewer(getDb(), user, receiptNumber) : null;
   if (!theCase) notFound();
 
-  const [detail, t, tStatus, format] = await Promise.all([
+  const [detail, t, tStatus, tAppointments, format] = await Promise.all([
     caseDetail(getDb(), systemClock, theCase),
     getTranslations({ locale, namespace: 'cases' }),
     getTranslations({ locale, namespace: 'caseStatus' }),
+    getTranslations({ locale, namespace: 'appointments' }),
     getFormatter({ locale }),
   ]);
   const query = await searchParams;
@@ -145,6 +146,9 @@ export default async function CasePage({ params, searchParams }: Props) {
           <p className="text-base-dark">{t('detail.timeZoneNote')}</p>
         </>
       )}
+      <p>
+        <Link href={`/appointments/request?case=${theCase.receiptNumber}`}>{tAppointments('requestLink')}</Link>
+      </p>
 
       <h2 className="mt-12">{t('detail.historyTitle')}</h2>
       <p className="text-base-dark">{t('detail.historyLead')}</p>

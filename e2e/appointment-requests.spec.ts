@@ -1,0 +1,168 @@
+/**
+ * Appointment requests (spec §5) as people make them: one question per page, "Check your answers",
+ * the reference number on screen and by email, the request's own page; with axe-core on every page.
+ */
+import type { Page } from '@playwright/test';
+import { addDays, isoDateInZone, isWeekend } from '@/lib/calendar/iso-date';
+import { isBusinessDay } from '@/lib/appointment-requests/due-time';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+import { createFreshAccount } from './support/accounts';
+import { freshCase, linkDirectly } from './support/cases';
+import { latestMessageTo } from './support/outbox';
+import { signInAndLand as signIn } from './support/sign-in';
+
+/** The agency's day (the request's rules count from it). */
+const requestToday = (now: Date) => isoDateInZone(now, 'America/New_York');
+
+/** The `n`th day from tomorrow on which offices are open, and the first weekend day ahead. */
+function openDay(n: number): string {
+  let date = requestToday(new Date());
+  for (let found = 0; found < n; ) {
+    date = addDays(date, 1);
+    if (isBusinessDay(date)) found++;
+  }
+  return date;
+}
+function weekendDay(): string {
+  let date = addDays(requestToday(new Date()), 1);
+  while (!isWeekend(date)) date = addDays(date, 1);
+  return date;
+}
+
+/** axe-core runs in the page: journeys with JavaScript off check the same pages' markup in the journeys with it on. */
+const withoutScripts = new WeakSet<Page>();
+async function checkAccessibility(page: Page) {
+  if (!withoutScripts.has(page)) await expectNoAxeViolations(page);
+}
+
+async function continueTo(page: Page, heading: string | RegExp, button = 'Continue') {
+  await page.getByRole('button', { name: button }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+  await checkAccessibility(page);
+}
+
+async function expectError(page: Page, message: string) {
+  await expect(page.getByRole('alert')).toContainText(message);
+  await checkAccessibility(page);
+}
+
+/** Answers every page of the request from the first, with the least each reason needs, up to "Check your answers". */
+async function answerEveryPage(
+  page: Page,
+  answers: { reason: string; situation?: string; caseLabel: string; office?: string; explanation?: string; travel?: { date: string; destination: string } },
+) {
+  await page.getByLabel(answers.reason, { exact: true }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  if (answers.situation) {
+    await page.getByLabel(answers.situation).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  await page.getByLabel(answers.caseLabel).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('select[name="fieldOfficeCode"]').selectOption({ label: answers.office ?? 'New York City Field Office (New York, NY)' });
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('input[name="preferredDate1"]').fill(openDay(2));
+  await page.locator('select[name="preferredPeriod1"]').selectOption('morning');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  if (answers.explanation) await page.locator('textarea[name="explanation"]').fill(answers.explanation);
+  if (answers.travel) {
+    await page.locator('input[name="travelDate"]').fill(answers.travel.date);
+    await page.locator('input[name="destination"]').fill(answers.travel.destination);
+  }
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('input[name="contactPreference"][value="email"]').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.locator('main form button[type="submit"]')).toBeVisible();
+}
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('an applicant makes a whole request with plain form posts, is refused a second one for the same reason, and cancels', async ({ page }) => {
+    withoutScripts.add(page);
+    const account = await createFreshAccount();
+    const { theCase } = await freshCase();
+    await linkDirectly(theCase, account.user, 'applicant');
+    await signIn(page, account.email, account.password);
+
+    await page.getByRole('link', { name: 'Request an appointment' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Why do you need an appointment at a field office?');
+    await checkAccessibility(page);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expectError(page, 'Select why you need an appointment');
+    await page.getByLabel('Other').check();
+    await continueTo(page, 'Which situation is it?');
+    await page.getByLabel('Deferred action').check();
+    await continueTo(page, 'Which case is this about?');
+
+    await page.getByLabel(`${theCase.receiptNumber}, Form I-765`).check();
+    await page.getByLabel('A-Number').fill('12345');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expectError(page, 'Enter the A-Number as A and 8 or 9 digits');
+    // What was typed is still there, the choice too.
+    await expect(page.getByLabel('A-Number')).toHaveValue('12345');
+    await expect(page.getByLabel(`${theCase.receiptNumber}, Form I-765`)).toBeChecked();
+    await page.getByLabel('A-Number').fill('a-123 456 789');
+    await continueTo(page, 'Which field office would you prefer?');
+
+    await page.getByLabel('Which field office would you prefer?').selectOption({ label: 'New York City Field Office (New York, NY)' });
+    await continueTo(page, 'When could you come?');
+    const firstChoice = page.getByRole('group', { name: 'First choice' });
+    await firstChoice.getByLabel('Date').fill(weekendDay());
+    await firstChoice.getByLabel('Time of day').selectOption('Morning');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expectError(page, 'Preferred dates must be weekdays that are not federal holidays');
+    await page.getByRole('group', { name: 'First choice' }).getByLabel('Date').fill(openDay(3));
+    await page.getByRole('group', { name: /Second choice/ }).getByLabel('Date').fill(openDay(4));
+    await page.getByRole('group', { name: /Second choice/ }).getByLabel('Time of day').selectOption('Afternoon');
+    await continueTo(page, 'Tell us more');
+
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expectError(page, 'Explain why you need the appointment');
+    await page.getByLabel('Explain why you need the appointment').fill('My deferred action paperwork was returned to the wrong address.');
+    await continueTo(page, 'How should we contact you about this request?');
+    await page.getByRole('radio', { name: 'By phone' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expectError(page, 'Enter a phone number');
+    await page.getByLabel('Phone number, if by phone').fill('202 555 0143');
+    await continueTo(page, /Do you need any accommodations/);
+    await continueTo(page, 'Check your answers');
+
+    // "Change" goes back to the page with the answer kept, and "Continue" comes back here.
+    await page.getByRole('link', { name: 'Change A-Number' }).click();
+    await expect(page.getByLabel('A-Number')).toHaveValue('a-123 456 789');
+    await continueTo(page, 'Check your answers');
+    const answers = page.locator('main dl');
+    await expect(answers).toContainText('Deferred action');
+    await expect(answers).toContainText('A123456789');
+    await expect(answers).toContainText('By phone: +12025550143');
+
+    const submittedAt = new Date();
+    await page.getByRole('button', { name: 'Submit request' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Request submitted');
+    await checkAccessibility(page);
+    const reference = (await page.locator('.confirmation-panel strong').textContent())!.trim();
+    expect(reference).toMatch(/^AR-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const email = await latestMessageTo(page, account.email, { template: 'appointment-request-submitted', after: submittedAt });
+    expect(email.text).toContain(reference);
+
+    // The same reason again: refused, naming the open request.
+    await page.goto('/appointments/request');
+    await answerEveryPage(page, { reason: 'Other', situation: 'Deferred action', caseLabel: `${theCase.receiptNumber}, Form I-765`, explanation: 'Asking again.' });
+    await page.getByRole('button', { name: 'Submit request' }).click();
+    await expectError(page, `You already have an open request for this reason, reference number ${reference}`);
+
+    await page.goto('/appointments');
+    await checkAccessibility(page);
+    await page.getByRole('link', { name: reference }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(reference);
+    await expect(page.locator('main')).toContainText('Waiting for an officer');
+    await checkAccessibility(page);
+    await page.getByRole('button', { name: 'Cancel request' }).click();
+    await expect(page.getByText('Your request is cancelled.')).toBeVisible();
+    await expect(page.locator('main')).toContainText('The request was cancelled');
+    await checkAccessibility(page);
+  });
+});
+
