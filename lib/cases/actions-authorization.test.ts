@@ -1,5 +1,5 @@
 /**
- * The case and access-code server actions are endpoints: anyone can POST to them, whatever page
+ * The case, access-code and appointment-request server actions are endpoints: anyone can POST to them, whatever page
  * rendered the form. Each must check, before it reads the form or touches the store, that an
  * applicant or representative is signed in (requireArea('cases')). Here each one is called with
  * nobody signed in (the check throws, as requireArea's redirect to sign-in does) and must stop at once.
@@ -27,10 +27,11 @@ vi.mock('next-intl/server', () => ({ getLocale: vi.fn(async () => 'en'), getTran
 const modules = {
   'lib/access-codes/actions.ts': await import('@/lib/access-codes/actions'),
   'lib/cases/actions.ts': await import('./actions'),
+  'lib/appointment-requests/request-actions.ts': await import('@/lib/appointment-requests/request-actions'),
 };
 
-/** Actions bound to a form without useActionState take only the form. */
-const FORM_ONLY = new Set(['endRepresentativeAccessAction']);
+/** Actions that take one argument: bound to a form without useActionState (the form), or reading no fields (the state). */
+const FORM_ONLY = new Set(['endRepresentativeAccessAction', 'submitRequestAction']);
 
 type Action = (...args: unknown[]) => Promise<unknown>;
 const actions = Object.entries(modules).flatMap(([file, exports]) =>
@@ -65,9 +66,17 @@ beforeEach(() => {
   });
 });
 
-describe('case and access-code actions check who is asking first', () => {
+describe('case, access-code and appointment-request actions check who is asking first', () => {
   it('are the actions this test knows how to call', () => {
-    expect(actions.map((a) => a.name).sort()).toEqual(['endRepresentativeAccessAction', 'linkCaseAction', 'requestAccessCodeAction']);
+    expect(actions.map((a) => a.name).sort()).toEqual([
+      'answerQuestionAction',
+      'cancelRequestAction',
+      'endRepresentativeAccessAction',
+      'linkCaseAction',
+      'requestAccessCodeAction',
+      'saveRequestStepAction',
+      'submitRequestAction',
+    ]);
     for (const { name, action } of actions) expect(action.length, name).toBe(FORM_ONLY.has(name) ? 1 : 2);
   });
 

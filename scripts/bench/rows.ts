@@ -5,6 +5,7 @@
  */
 import type { StoreKind } from './stores';
 import { signInRoundTrip, signInUsers } from './sign-in-scenario';
+import { officerQueue, requesterAppointments } from './appointment-rows';
 import { applicantDashboard, casePage, representativeDashboard } from './signed-in-rows';
 
 export interface RowContext {
@@ -111,6 +112,13 @@ export const rows: BenchRow[] = [
     setup: applicantDashboard,
     target: { of: 'floor', percent: 60 },
   },
+  {
+    name: "officers' appointment-request queue, 10,000 open, one filter",
+    path: '/officer/appointment-requests?reason=adit_stamp',
+    setup: officerQueue,
+    target: { of: 'floor', percent: 40 },
+  },
+  { name: 'your appointments, 12 requests', path: '/appointments', setup: requesterAppointments, target: { of: 'floor', percent: 60 } },
 ];
 
 export { cookiesSetBy } from './cookies';
