@@ -16,6 +16,10 @@ const activityKeys = {
 export async function CaseActivity({ activity }: { activity: ActivityEntry[] }) {
   const [t, format] = await Promise.all([getTranslations('cases.detail'), getFormatter()]);
   const what = (entry: ActivityEntry): string => {
+    if (entry.action.startsWith('appointment_request.')) {
+      const step = entry.action.slice('appointment_request.'.length);
+      return t(`activity.appointmentRequest.${step}` as 'activity.appointmentRequest.submitted', { reference: String(entry.detail?.reference ?? '') });
+    }
     const key = activityKeys[entry.action as keyof typeof activityKeys];
     switch (key) {
       case 'link':

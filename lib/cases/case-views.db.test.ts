@@ -10,6 +10,9 @@ import { createTestUser } from '@/lib/auth/testing/accounts';
 import { DAY, HOUR, MINUTE, fixedClock } from '@/lib/clock';
 import { caseDetail, caseForViewer, groupByClient, linkedFormTypes, listLinkedCases, peopleWithAccess, type CaseListFilters } from './case-views';
 import { endRepresentativeAccess } from './end-representative-access';
+import { claimRequest } from '@/lib/appointment-requests/review';
+import { submitAppointmentRequest } from '@/lib/appointment-requests/submit-request';
+import { testRequestAnswers } from '@/lib/appointment-requests/testing/answers';
 import {
   addTestAppointment,
   addTestAsc,
@@ -394,6 +397,24 @@ describe('the case page', () => {
     expect(activity.map((e) => [e.action, e.actorName])).toEqual([
       ['access_code.request', 'Ana Alvarez'],
       ['access_code.issue', 'Ana Alvarez'],
+    ]);
+  });
+
+  it("lists the steps of appointment requests made for the case, an officer's as the agency's", async () => {
+    const theCase = await addTestCase(db(), clock);
+    const ana = await applicant('Ana', 'Alvarez');
+    await linkTestCase(db(), clock, theCase, ana, 'applicant');
+    const office = await addTestFieldOffice(db());
+    const submitted = await submitAppointmentRequest(db(), clock, { requester: ana, caseId: theCase.id, answers: testRequestAnswers(office.code) });
+    if (!submitted.ok) throw new Error(submitted.error);
+    clock.advance(HOUR);
+    const officer = await renameUser(db(), await createTestUser(db(), clock, { role: 'officer' }), 'Olga', 'Officer');
+    await claimRequest(db(), clock, { officer, reference: submitted.request.reference });
+    const { activity } = await caseDetail(db(), clock, theCase);
+    const steps = activity.filter((entry) => entry.action.startsWith('appointment_request.'));
+    expect(steps.map((e) => [e.action, e.actorName, e.detail?.reference])).toEqual([
+      ['appointment_request.claimed', null, submitted.request.reference],
+      ['appointment_request.submitted', 'Ana Alvarez', submitted.request.reference],
     ]);
   });
 });

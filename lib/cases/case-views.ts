@@ -7,6 +7,8 @@ import { and, asc, desc, eq, gt, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { CaseState } from '@/db/columns';
 import {
+  appointmentRequestEvents,
+  appointmentRequests,
   appointments,
   ascs,
   auditLog,
@@ -270,7 +272,7 @@ export async function caseDetail(db: DbOrTx, clock: Clock, theCase: Case): Promi
       .orderBy(desc(caseStatusEvents.occurredAt), desc(caseStatusEvents.id)),
     upcomingAppointments(db, clock, [theCase.id]),
     peopleWithAccess(db, theCase.id),
-    caseActivity(db, theCase.receiptNumber),
+    caseActivity(db, theCase),
   ]);
   return {
     theCase,
@@ -309,20 +311,57 @@ export async function peopleWithAccess(db: DbOrTx, caseId: number): Promise<Pers
   }));
 }
 
-async function caseActivity(db: DbOrTx, receiptNumber: string): Promise<ActivityEntry[]> {
-  const entries = await db
-    .select()
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.objectType, 'case'),
-        eq(auditLog.objectId, receiptNumber),
-        eq(auditLog.outcome, 'success'),
-        inArray(auditLog.action, [...CASE_ACTIVITY_ACTIONS]),
-      ),
-    )
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(100);
+/**
+ * What people did on the case: the audit entries about it, and the steps of appointment requests made
+ * for it (by the applicant or a representative; an officer's step reads as the agency's), newest first.
+ */
+async function caseActivity(db: DbOrTx, theCase: Pick<Case, 'id' | 'receiptNumber'>): Promise<ActivityEntry[]> {
+  const [audited, requestSteps] = await Promise.all([
+    db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.objectType, 'case'),
+          eq(auditLog.objectId, theCase.receiptNumber),
+          eq(auditLog.outcome, 'success'),
+          inArray(auditLog.action, [...CASE_ACTIVITY_ACTIONS]),
+        ),
+      )
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(100),
+    db
+      .select({
+        id: appointmentRequestEvents.id,
+        kind: appointmentRequestEvents.kind,
+        at: appointmentRequestEvents.at,
+        actorId: appointmentRequestEvents.actorId,
+        actorRole: users.role,
+        reference: appointmentRequests.reference,
+      })
+      .from(appointmentRequestEvents)
+      .innerJoin(appointmentRequests, eq(appointmentRequests.id, appointmentRequestEvents.requestId))
+      .leftJoin(users, eq(users.id, appointmentRequestEvents.actorId))
+      .where(eq(appointmentRequests.caseId, theCase.id))
+      .orderBy(desc(appointmentRequestEvents.at), desc(appointmentRequestEvents.id))
+      .limit(100),
+  ]);
+  const staff = (role: string | null) => role === 'officer' || role === 'supervisor';
+  const entries = [
+    ...audited,
+    ...requestSteps.map((step) => ({
+      // Negative ids keep the two kinds of entry apart as table keys.
+      id: -step.id,
+      at: step.at,
+      action: `appointment_request.${step.kind}`,
+      actorId: staff(step.actorRole) ? null : step.actorId,
+      actorRole: staff(step.actorRole) ? null : step.actorRole,
+      onBehalfOfId: null,
+      detail: { reference: step.reference } as Record<string, unknown>,
+    })),
+  ]
+    .sort((a, b) => b.at.getTime() - a.at.getTime())
+    .slice(0, 100);
   const subjectOf = (detail: Record<string, unknown> | null) => (typeof detail?.representativeId === 'number' ? detail.representativeId : null);
   const ids = [...new Set(entries.flatMap((e) => [e.actorId, e.onBehalfOfId, subjectOf(e.detail)]).filter((id): id is number => id !== null))];
   const names = new Map<number, string>();
