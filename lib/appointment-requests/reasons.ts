@@ -21,3 +21,18 @@ export const isUrgentReason = (reason: RequestReason): boolean => reason === 'em
 
 /** The reasons whose request must say why in words (at most 1,000 characters). */
 export const needsExplanation = (reason: RequestReason): boolean => reason === 'emergency_advance_parole' || reason === 'other';
+
+/** The labels of messages/<locale>/appointments.json. */
+export interface ReasonLabels {
+  reasons: Record<RequestReason, string>;
+  otherReasons: Record<OtherReason, string>;
+}
+
+/** The reason as the requester chose it: "ADIT stamp", or "Other: Deferred action". */
+export function reasonText(labels: ReasonLabels, reason: RequestReason, otherReason: string | null): string {
+  return reason === 'other' && otherReason && (OTHER_REASONS as readonly string[]).includes(otherReason)
+    ? `${labels.reasons.other}: ${labels.otherReasons[otherReason as OtherReason]}`
+    : labels.reasons[reason];
+}
+
+export const isRequestReason = (value: string): value is RequestReason => (REQUEST_REASONS as readonly string[]).includes(value);

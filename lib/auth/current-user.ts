@@ -10,6 +10,8 @@ import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { systemClock } from '@/lib/clock';
 import { redirect } from '@/lib/i18n/navigation';
+import { localePath, type Locale } from '@/lib/i18n/routing';
+import { notFoundResponse } from '@/lib/http/download';
 import { sessionTokenFromCookie } from './auth';
 import { mayEnter, type Area } from './policy';
 import { checkSession, type SessionCheck } from './sessions';
@@ -34,10 +36,14 @@ export async function currentSession(): Promise<ActiveSession | null> {
 export async function requireUser(): Promise<ActiveSession> {
   const state = await getAuthState();
   if (state.status === 'active') return state;
+  return redirect({ href: await signInHref(state), locale: await getLocale() });
+}
+
+async function signInHref(state: SessionCheck): Promise<string> {
   const returnTo = (await headers()).get('x-pathname') ?? '/';
   const params = new URLSearchParams({ returnTo: safeReturnPath(returnTo) });
   if (state.status === 'expired') params.set('reason', state.reason);
-  return redirect({ href: `/sign-in?${params}`, locale: await getLocale() });
+  return `/sign-in?${params}`;
 }
 
 /** Signed in and allowed in this part of the portal; anyone else gets "not found", as for a page that does not exist. */
@@ -45,4 +51,18 @@ export async function requireArea(area: Area): Promise<ActiveSession> {
   const session = await requireUser();
   if (!mayEnter(session.user, area)) notFound();
   return session;
+}
+
+/**
+ * requireArea for route handlers, which answer with a Response rather than render: the session, or
+ * the answer to send instead — the same sign-in redirect a page gives (coming back to this address
+ * after), or the same "not found" for someone outside the area.
+ */
+export async function sessionForRoute(area: Area, locale: Locale): Promise<ActiveSession | Response> {
+  const state = await getAuthState();
+  if (state.status !== 'active') {
+    return new Response(null, { status: 307, headers: { Location: localePath(await signInHref(state), locale), 'Cache-Control': 'private, no-store' } });
+  }
+  if (!mayEnter(state.user, area)) return notFoundResponse(locale);
+  return state;
 }

@@ -6,7 +6,7 @@ import { fixedClock, HOUR, MINUTE } from '@/lib/clock';
 import { DEFAULT_SMTP_FROM, notificationConfig } from './config';
 import { deliverDueNotifications, MAX_ATTEMPTS, RETRY_BACKOFF_MS } from './deliver';
 import { enqueueNotification, type OutgoingMessage } from './enqueue';
-import { listOutbox } from './outbox';
+import { listOutbox, outboxAttachment } from './outbox';
 import { isSealedBody, readStoredBody } from './sealing';
 import { startSmsProvider, type SmsProvider } from './testing/sms-provider';
 import { startSmtpReceiver, type SmtpReceiver } from './testing/smtp-receiver';
@@ -169,6 +169,14 @@ describe('delivery over SMTP', () => {
     expect(lines).toContain('DTEND;TZID=America/Phoenix:20261207T093000');
     expect(lines).toContain('UID:AR-7KQ2-M9XD-1796659200000@portal.example.gov');
     expect(lines).toContain('LOCATION:Phoenix Field Office\\, 2035 N Central Ave\\, Phoenix\\, AZ 85004');
+
+    // The local outbox offers the same file for download.
+    const [entry] = await listOutbox(getDb(), { portalUrl: 'https://portal.example.gov' });
+    expect(entry.attachments).toEqual(['appointment-AR-7KQ2-M9XD.ics']);
+    const kept = await outboxAttachment(getDb(), entry.id, 0, { portalUrl: 'https://portal.example.gov' });
+    expect(kept?.content).toBe(calendar.content);
+    expect(await outboxAttachment(getDb(), entry.id, 1)).toBeNull();
+    expect(await outboxAttachment(getDb(), 99_999_999_999, 0)).toBeNull();
   });
 
   it('retries a refused message on the backoff schedule, then marks it failed without the address', async () => {

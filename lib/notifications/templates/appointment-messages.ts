@@ -1,7 +1,7 @@
 import { loadMessages } from '@/lib/i18n/messages';
-import { OTHER_REASONS, REQUEST_REASONS, type OtherReason, type RequestReason } from '@/lib/appointment-requests/reasons';
+import { isRequestReason, reasonText } from '@/lib/appointment-requests/reasons';
 import type { TemplateDefinition } from '../templates';
-import { icsCalendar } from '@/lib/calendar/ics';
+import { appointmentCalendarFile, officeAddressLine } from '@/lib/appointment-requests/appointment-calendar';
 import { TemplateError } from './helpers';
 
 /** An appointment request was submitted: its reference number, in the requester's language. */
@@ -10,12 +10,8 @@ export const appointmentRequestSubmittedMessage: TemplateDefinition<'appointment
   requiredSecrets: [],
   compose({ payload, t, language }) {
     const { reference, reason, otherReason, officeName, urgent, contactPreference } = payload;
-    if (!(REQUEST_REASONS as readonly string[]).includes(reason)) throw new TemplateError(`unknown reason "${reason}"`);
-    const labels = loadMessages(language).appointments;
-    const reasonText =
-      reason === 'other' && otherReason && (OTHER_REASONS as readonly string[]).includes(otherReason)
-        ? `${labels.reasons.other}: ${labels.otherReasons[otherReason as OtherReason]}`
-        : labels.reasons[reason as RequestReason];
+    if (!isRequestReason(reason)) throw new TemplateError(`unknown reason "${reason}"`);
+    const reasonLabel = reasonText(loadMessages(language).appointments, reason, otherReason);
     return {
       subject: t('appointmentRequestSubmitted.subject', { reference }),
       greeting: t('oneTimeCode.greeting'),
@@ -25,7 +21,7 @@ export const appointmentRequestSubmittedMessage: TemplateDefinition<'appointment
           kind: 'facts',
           rows: [
             { label: t('appointmentRequestSubmitted.referenceLabel'), value: reference },
-            { label: t('appointmentRequestSubmitted.reasonLabel'), value: reasonText },
+            { label: t('appointmentRequestSubmitted.reasonLabel'), value: reasonLabel },
             { label: t('appointmentRequestSubmitted.officeLabel'), value: officeName },
           ],
         },
@@ -64,7 +60,7 @@ export const appointmentRequestOutcomeMessage: TemplateDefinition<'appointment-r
         timeZone: appointment.timeZone,
         timeZoneName: 'short',
       });
-      const address = `${appointment.street}, ${appointment.city}, ${appointment.state} ${appointment.zip}`;
+      const address = officeAddressLine(appointment);
       return {
         subject,
         greeting: t('oneTimeCode.greeting'),
@@ -85,21 +81,18 @@ export const appointmentRequestOutcomeMessage: TemplateDefinition<'appointment-r
         ],
         sms: t('appointmentRequestOutcome.sms.scheduled', { reference, when, office: appointment.officeName }),
         attachments: [
-          {
-            filename: `appointment-${reference}.ics`,
-            contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-            content: icsCalendar({
-              // The same for every file of this appointment, so a calendar replaces rather than duplicates it.
-              uid: `${reference}-${startsAt.getTime()}@${new URL(portalUrl).hostname}`,
-              startsAt,
-              endsAt: new Date(appointment.endsAt),
-              timeZone: appointment.timeZone,
-              summary: t('appointmentRequestOutcome.calendar.summary', { reference }),
-              location: `${appointment.officeName}, ${address}`,
-              description: t('appointmentRequestOutcome.calendar.description'),
-              stampedAt: now,
-            }),
-          },
+          appointmentCalendarFile({
+            reference,
+            startsAt,
+            endsAt: new Date(appointment.endsAt),
+            timeZone: appointment.timeZone,
+            officeName: appointment.officeName,
+            address: appointment,
+            summary: t('appointmentRequestOutcome.calendar.summary', { reference }),
+            description: t('appointmentRequestOutcome.calendar.description'),
+            portalUrl,
+            stampedAt: now,
+          }),
         ],
       };
     }

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { setRequestLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { isLocale } from '@/lib/i18n/routing';
+import { isLocale, localePath } from '@/lib/i18n/routing';
 import { listOutbox, type OutboxEntry } from '@/lib/notifications/outbox';
 import { localOutboxInUse } from '@/lib/notifications/config';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
@@ -73,6 +73,20 @@ export default async function OutboxPage({ params }: Props) {
             {entry.transport && <Detail term={t('transport')}>{entry.transport}</Detail>}
             {entry.status !== 'delivered' && <Detail term={t('attempts')}>{entry.attempts}</Detail>}
             {entry.status === 'pending' && <Detail term={t('nextAttempt')}>{when(entry.nextAttemptAt)}</Detail>}
+            {entry.attachments.length > 0 && (
+              <Detail term={t('attachments')}>
+                {/* Plain links to files (not pages): the browser downloads them. */}
+                <ul className="m-0 list-none p-0">
+                  {entry.attachments.map((filename, index) => (
+                    <li key={index}>
+                      <a href={localePath(`/dev/outbox/${entry.id}/attachments/${index}`, locale)} download={filename}>
+                        {filename}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </Detail>
+            )}
             {entry.lastError && (
               <Detail term={t('lastError')}>
                 <span className="text-error-dark">{entry.lastError}</span>
