@@ -7,7 +7,7 @@ import { addDays, isoDateInZone, isWeekend } from '@/lib/calendar/iso-date';
 import { isBusinessDay } from '@/lib/appointment-requests/due-time';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { createFreshAccount } from './support/accounts';
-import { freshCase, linkDirectly } from './support/cases';
+import { addRepresentativeProfile, clientCases, freshCase, linkDirectly } from './support/cases';
 import { latestMessageTo } from './support/outbox';
 import { signInAndLand as signIn } from './support/sign-in';
 
@@ -42,7 +42,7 @@ async function continueTo(page: Page, heading: string | RegExp, button = 'Contin
 }
 
 async function expectError(page: Page, message: string) {
-  await expect(page.getByRole('alert')).toContainText(message);
+  await expect(page.locator('main [role="alert"]')).toContainText(message);
   await checkAccessibility(page);
 }
 
@@ -166,3 +166,51 @@ test.describe('with JavaScript off', () => {
   });
 });
 
+
+test('a representative asks, in Spanish, for emergency advance parole for a client', async ({ page }) => {
+  const representative = await createFreshAccount({ role: 'representative', language: 'es' });
+  await addRepresentativeProfile(representative.user);
+  const [clientCase] = await clientCases(representative.user, [{ givenName: 'Mariana', familyName: 'Quispe' }], ['I-131']);
+  await signIn(page, representative.email, representative.password, { language: 'es' });
+
+  await page.goto('/es/appointments/request');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('¿Por qué necesita una cita en una oficina local?');
+  await checkAccessibility(page);
+  await page.getByLabel('Permiso de viaje por adelantado de emergencia').check();
+  await continueTo(page, '¿Sobre qué caso es?', 'Continuar');
+  // A representative must choose the client's case: "none of these" is not offered.
+  await expect(page.getByLabel('No es sobre uno de estos casos')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await expectError(page, 'Seleccione el caso de esta solicitud');
+  await page.getByLabel(`Mariana Quispe: ${clientCase.receiptNumber}, Formulario I-131`).check();
+  await continueTo(page, '¿Qué oficina local prefiere?', 'Continuar');
+  await page.getByLabel('¿Qué oficina local prefiere?').selectOption({ label: 'Miami Field Office (Miami, FL)' });
+  await continueTo(page, '¿Cuándo podría venir?', 'Continuar');
+  await page.getByRole('group', { name: 'Primera opción' }).getByLabel('Fecha').fill(openDay(1));
+  await page.getByRole('group', { name: 'Primera opción' }).getByLabel('Momento del día').selectOption('Mañana');
+  await continueTo(page, 'Cuéntenos más', 'Continuar');
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await expectError(page, 'Indique la fecha en que debe viajar');
+  await page.getByLabel('Explique por qué necesita la cita').fill('Su madre está hospitalizada en Lima y debe viajar esta semana.');
+  await page.getByLabel('Fecha en que debe viajar').fill(addDays(requestToday(new Date()), 4));
+  await page.getByLabel('Adónde viaja').fill('Lima, Perú');
+  await continueTo(page, '¿Cómo debemos comunicarnos con usted sobre esta solicitud?', 'Continuar');
+  await page.getByRole('radio', { name: /Por correo electrónico/ }).check();
+  await continueTo(page, /¿Necesita alguna adaptación/, 'Continuar');
+  await continueTo(page, 'Revise sus respuestas', 'Continuar');
+  await expect(page.locator('main dl')).toContainText('Lima, Perú');
+
+  await page.getByRole('button', { name: 'Enviar solicitud' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Solicitud enviada');
+  await checkAccessibility(page);
+  await expect(page.locator('main')).toContainText('dentro de 72 horas');
+  const reference = (await page.locator('.confirmation-panel strong').textContent())!.trim();
+
+  await page.getByRole('link', { name: 'Sus citas' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sus citas');
+  await checkAccessibility(page);
+  await page.getByRole('link', { name: reference }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(reference);
+  await expect(page.locator('main')).toContainText('Mariana Quispe');
+  await checkAccessibility(page);
+});
