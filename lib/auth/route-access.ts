@@ -66,6 +66,9 @@ export const PAGE_ROUTES = {
   '/access-codes/request': { access: 'cases', sample: '/access-codes/request' },
   '/officer': { access: 'officer', sample: '/officer' },
   '/officer/staff': { access: 'supervisor', sample: '/officer/staff' },
+  '/officer/appointment-requests': { access: 'officer', sample: '/officer/appointment-requests' },
+  // A well-formed reference that no request has: officers get "not found", as for any unknown one.
+  '/officer/appointment-requests/[reference]': { access: 'officer', sample: '/officer/appointment-requests/AR-ZZZZ-ZZZZ', objectOfNobody: true },
   '/settings': { access: 'account', sample: '/settings' },
   '/settings/security': { access: 'account', sample: '/settings/security' },
   '/settings/security/password': { access: 'account', sample: '/settings/security/password' },
