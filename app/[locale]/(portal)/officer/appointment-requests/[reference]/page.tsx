@@ -88,7 +88,9 @@ export default async function OfficerAppointmentRequestPage({ params, searchPara
         <p className="mt-10 max-w-[40rem]">{t('claim.byOther', { name: view.claimedBy, date: momentIn(locale, request.claimedAt!, office.timeZone) })}</p>
       ) : request.status === 'more_info_needed' ? (
         <p className="mt-10 max-w-[40rem]">{t('claim.waiting')}</p>
-      ) : null}
+      ) : (
+        <p className="mt-10 max-w-[40rem]">{t('claim.closed')}</p>
+      )}
 
       <h2 className="mt-12">{t('request.answersTitle')}</h2>
       <RequestDetails view={view} locale={locale} part="answers" />
