@@ -9,6 +9,7 @@
  * dates without a time (a date of birth, a receipt date) are ISO `YYYY-MM-DD`
  * text, which sorts and compares the same way on both stores.
  */
+import { sql } from 'drizzle-orm';
 import type { liteKit } from './kit.sqlite';
 
 export type Kit = ReturnType<typeof liteKit>;
@@ -355,6 +356,9 @@ export const biometricSlotIndexes = (t: Cols, k: Kit) => [
 export const appointmentRequestIndexes = (t: Cols, k: Kit) => [
   k.index('appointment_requests_status_idx').on(t.status, t.createdAt),
   k.index('appointment_requests_requester_idx').on(t.requesterId),
+  // The officers' queue order (urgent first, then oldest): read in this order, a page of 25 stops
+  // after 25 matching rows instead of sorting every open request.
+  k.index('appointment_requests_queue_idx').on(sql`${t.urgent} desc`, t.createdAt, t.id),
 ];
 export const appointmentRequestEventIndexes = (t: Cols, k: Kit) => [
   k.index('appointment_request_events_request_idx').on(t.requestId),

@@ -21,15 +21,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * Where officers and supervisors land after signing in. Review queues join it as they are built;
- * today it lists what exists.
+ * Where officers and supervisors land after signing in: what they can do, starting with the
+ * appointment request queue.
  */
 export default async function OfficerPage({ params }: Props) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const session = await requireArea('officer');
-  const [summary, t] = await Promise.all([accountSummary(getDb(), session.user), getTranslations({ locale, namespace: 'dashboard' })]);
+  const [summary, t, tRequests] = await Promise.all([
+    accountSummary(getDb(), session.user),
+    getTranslations({ locale, namespace: 'dashboard' }),
+    getTranslations({ locale, namespace: 'officerRequests' }),
+  ]);
 
   return (
     <>
@@ -38,6 +42,7 @@ export default async function OfficerPage({ params }: Props) {
 
       <h2 className="mt-12">{t('canDoTitle')}</h2>
       <ul className="list-bullets max-w-[40rem]">
+        <li>{tRequests.rich('landingLink', { link: (chunks) => <Link href="/officer/appointment-requests">{chunks}</Link> })}</li>
         {mayManageStaff(session.user) ? (
           <li>{t.rich('canDo.staff', { link: (chunks) => <Link href="/officer/staff">{chunks}</Link> })}</li>
         ) : null}
