@@ -2,12 +2,13 @@
  * Appointment requests (spec §5) as people make them: one question per page, "Check your answers",
  * the reference number on screen and by email, the request's own page; with axe-core on every page.
  */
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { addDays, isoDateInZone, isWeekend } from '@/lib/calendar/iso-date';
-import { isBusinessDay } from '@/lib/appointment-requests/due-time';
+import { addBusinessDays, isBusinessDay } from '@/lib/appointment-requests/due-time';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { createFreshAccount } from './support/accounts';
 import { addRepresentativeProfile, clientCases, freshCase, linkDirectly } from './support/cases';
+import { expectPdfLetter, parseIcs } from './support/documents';
 import { latestMessageTo } from './support/outbox';
 import { signInAndLand as signIn } from './support/sign-in';
 
@@ -167,8 +168,85 @@ test.describe('with JavaScript off', () => {
 });
 
 
-test('a representative asks, in Spanish, for emergency advance parole for a client', async ({ page }) => {
+
+/** An officer, in a browser of their own, opens the request, claims it and decides with `decide`. */
+async function officerDecides(browser: Browser, officer: { email: string; password: string }, reference: string, decide: (page: Page) => Promise<void>) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await signIn(page, officer.email, officer.password);
+    await page.goto(`/officer/appointment-requests/${reference}`);
+    await page.getByRole('button', { name: 'Claim this request' }).click();
+    await expect(page.getByRole('heading', { name: 'You claimed this request' })).toBeVisible();
+    await decide(page);
+    await page.getByRole('button', { name: 'Record decision' }).click();
+    await expect(page.getByRole('heading', { name: 'Decision recorded' })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+}
+
+/** The office's date three business days ahead, at 10:00 there. */
+async function scheduleAt(page: Page) {
+  await page.getByRole('radio', { name: 'Schedule an appointment' }).check();
+  await page.getByLabel('Date').fill(addBusinessDays(requestToday(new Date()), 3));
+  await page.getByLabel('Time', { exact: true }).selectOption('10:00');
+}
+
+test('an applicant asks for an ADIT stamp from a case page; an officer schedules it; the letter and calendar file download', async ({ page, browser }) => {
+  const account = await createFreshAccount({ givenName: 'Amara', familyName: 'Okafor' });
+  const officer = await createFreshAccount({ role: 'officer' });
+  const { theCase } = await freshCase({ formType: 'I-485', applicantGivenName: 'Amara', applicantFamilyName: 'Okafor' });
+  await linkDirectly(theCase, account.user, 'applicant');
+  await signIn(page, account.email, account.password);
+
+  await page.goto(`/cases/${theCase.receiptNumber}`);
+  await page.getByRole('link', { name: 'Request an appointment' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Why do you need an appointment at a field office?');
+  await page.getByLabel('ADIT stamp', { exact: true }).check();
+  await continueTo(page, 'Which case is this about?');
+  // The case page's link chose the case already.
+  await expect(page.getByLabel(`${theCase.receiptNumber}, Form I-485`)).toBeChecked();
+  await continueTo(page, 'Which field office would you prefer?');
+  await page.getByLabel('Which field office would you prefer?').selectOption({ label: 'New York City Field Office (New York, NY)' });
+  await continueTo(page, 'When could you come?');
+  await page.getByRole('group', { name: 'First choice' }).getByLabel('Date').fill(openDay(5));
+  await page.getByRole('group', { name: 'First choice' }).getByLabel('Time of day').selectOption('Afternoon');
+  await continueTo(page, 'Tell us more');
+  await continueTo(page, 'How should we contact you about this request?');
+  await page.getByRole('radio', { name: /By email/ }).check();
+  await continueTo(page, /Do you need any accommodations/);
+  await page.getByLabel(/Do you need any accommodations/).fill('A seat while I wait, please.');
+  await continueTo(page, 'Check your answers');
+  await page.getByRole('button', { name: 'Submit request' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Request submitted');
+  await expect(page.locator('main')).toContainText('within 30 business days');
+  const reference = (await page.locator('.confirmation-panel strong').textContent())!.trim();
+
+  await officerDecides(browser, officer, reference, scheduleAt);
+
+  await page.goto('/appointments');
+  const row = page.getByRole('row').filter({ hasText: reference });
+  await expect(row).toContainText('Appointment scheduled');
+  await expect(row).toContainText(/10:00\sAM E[SD]T/);
+  await checkAccessibility(page);
+  await row.getByRole('link', { name: reference }).click();
+  await expect(page.getByRole('heading', { name: 'Your appointment' })).toBeVisible();
+  await expect(page.locator('main')).toContainText('26 Federal Plaza');
+  await checkAccessibility(page);
+
+  const letter = await page.request.get(await page.getByRole('link', { name: /appointment letter/ }).getAttribute('href') ?? '');
+  expect(letter.headers()['content-type']).toBe('application/pdf');
+  await expectPdfLetter(await letter.body(), [reference, 'Amara Okafor', 'New York City Field Office', '26 Federal Plaza']);
+  const calendar = await page.request.get(await page.getByRole('link', { name: /calendar/ }).getAttribute('href') ?? '');
+  const event = parseIcs(await calendar.text());
+  expect(event.tzid).toBe('America/New_York');
+  expect(event.dtstart).toBe(`${addBusinessDays(requestToday(new Date()), 3).replaceAll('-', '')}T100000`);
+});
+
+test('a representative asks, in Spanish, for emergency advance parole for a client: first in the queue, a question answered, then scheduled', async ({ page, browser }) => {
   const representative = await createFreshAccount({ role: 'representative', language: 'es' });
+  const officer = await createFreshAccount({ role: 'officer' });
   await addRepresentativeProfile(representative.user);
   const [clientCase] = await clientCases(representative.user, [{ givenName: 'Mariana', familyName: 'Quispe' }], ['I-131']);
   await signIn(page, representative.email, representative.password, { language: 'es' });
@@ -199,18 +277,50 @@ test('a representative asks, in Spanish, for emergency advance parole for a clie
   await continueTo(page, /¿Necesita alguna adaptación/, 'Continuar');
   await continueTo(page, 'Revise sus respuestas', 'Continuar');
   await expect(page.locator('main dl')).toContainText('Lima, Perú');
-
   await page.getByRole('button', { name: 'Enviar solicitud' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Solicitud enviada');
   await checkAccessibility(page);
   await expect(page.locator('main')).toContainText('dentro de 72 horas');
   const reference = (await page.locator('.confirmation-panel strong').textContent())!.trim();
 
+  // Emergency advance parole comes before every other reason, and among them this one is waiting.
+  const officerContext = await browser.newContext();
+  const queue = await officerContext.newPage();
+  await signIn(queue, officer.email, officer.password);
+  await queue.goto('/officer/appointment-requests');
+  await expect(queue.getByRole('table').getByRole('row').nth(1)).toContainText('Emergency advance parole');
+  await queue.goto('/officer/appointment-requests?reason=emergency_advance_parole');
+  await expect(queue.getByRole('row').filter({ hasText: reference })).toContainText('Miami');
+  await officerContext.close();
+
+  await officerDecides(browser, officer, reference, async (officerPage) => {
+    await officerPage.getByRole('radio', { name: 'More information needed' }).check();
+    await officerPage.getByLabel('What information is needed').fill('¿Cuál es la fecha de su vuelo de regreso?');
+    await officerPage.getByRole('group', { name: 'Follow up by' }).getByRole('radio', { name: 'Email' }).check();
+  });
+
   await page.getByRole('link', { name: 'Sus citas' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sus citas');
+  await expect(page.getByRole('row').filter({ hasText: reference })).toContainText('Necesitamos más información de usted');
   await checkAccessibility(page);
   await page.getByRole('link', { name: reference }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(reference);
+  await expect(page.locator('main')).toContainText('¿Cuál es la fecha de su vuelo de regreso?');
   await expect(page.locator('main')).toContainText('Mariana Quispe');
   await checkAccessibility(page);
+  await page.getByRole('button', { name: 'Enviar respuesta' }).click();
+  await expectError(page, 'Escriba su respuesta');
+  await page.getByLabel('Su respuesta').fill('Regresa el 20 de diciembre.');
+  await page.getByRole('button', { name: 'Enviar respuesta' }).click();
+  await expect(page.getByText('Gracias. Su respuesta está en el Centro de Contacto')).toBeVisible();
+  await expect(page.locator('main')).toContainText('Esperando a un oficial');
+  await checkAccessibility(page);
+
+  await officerDecides(browser, officer, reference, async (officerPage) => {
+    await expect(officerPage.getByRole('main')).toContainText('Regresa el 20 de diciembre.');
+    await scheduleAt(officerPage);
+  });
+  await page.reload();
+  await expect(page.locator('main')).toContainText('Cita programada');
+  await expect(page.getByRole('heading', { name: 'Su cita' })).toBeVisible();
+  const letter = await page.request.get(await page.getByRole('link', { name: /carta de la cita/ }).getAttribute('href') ?? '');
+  await expectPdfLetter(await letter.body(), [reference, 'Mariana Quispe', 'Miami Field Office']);
 });
