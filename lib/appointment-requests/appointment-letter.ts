@@ -6,7 +6,7 @@
  */
 import { createTranslator } from 'next-intl';
 import { loadMessages } from '@/lib/i18n/messages';
-import type { Locale } from '@/lib/i18n/routing';
+import { FORMAT_LOCALES, localePath, type Locale } from '@/lib/i18n/routing';
 import { AGENCY_TIME_ZONE } from '@/lib/notifications/templates';
 import { renderLetterPdf, type LetterBlock } from '@/lib/pdf/letter-pdf';
 import { officeAddressLine, type OfficeAddress } from './appointment-calendar';
@@ -33,11 +33,9 @@ export interface AppointmentLetterInput {
 }
 
 /** The address of the request's page in the portal, in the letter's language. */
-export const requestPagePath = (reference: string, locale: Locale) => `${locale === 'es' ? '/es' : ''}/appointments/${reference}`;
+export const requestPagePath = (reference: string, locale: Locale) => localePath(`/appointments/${reference}`, locale);
 
 export const appointmentLetterFilename = (reference: string) => `appointment-${reference}.pdf`;
-
-const US_LOCALES: Record<Locale, string> = { en: 'en-US', es: 'es-US' };
 
 const translators = new Map<Locale, ReturnType<typeof translator>>();
 const translator = (locale: Locale) => createTranslator({ locale, messages: loadMessages(locale) });
@@ -49,8 +47,7 @@ function dateFormat(locale: Locale, timeZone: string, options: Intl.DateTimeForm
   const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
   let known = dateFormats.get(key);
   if (!known) {
-    // US Spanish: plain "es" prints the zone as "GMT-5" and a 24-hour time; "es-US" prints "9:30 a.m. EST".
-    known = new Intl.DateTimeFormat(US_LOCALES[locale], { ...options, timeZone });
+    known = new Intl.DateTimeFormat(FORMAT_LOCALES[locale], { ...options, timeZone });
     dateFormats.set(key, known);
   }
   return known;
@@ -113,7 +110,7 @@ export async function appointmentLetterPdf(input: AppointmentLetterInput): Promi
 
   return renderLetterPdf({
     title: t('letters.appointmentLetter.documentTitle', { reference: input.reference }),
-    language: US_LOCALES[input.locale],
+    language: FORMAT_LOCALES[input.locale],
     author: agency,
     subject: t('letters.appointmentLetterTitle'),
     letterhead: [agency.toUpperCase(), t('letters.appointmentLetter.office'), t('notifications.common.website', { url: portal })],

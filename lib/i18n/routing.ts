@@ -1,6 +1,12 @@
 import { defineRouting } from 'next-intl/routing';
 
 export const locales = ['en', 'es'] as const;
+
+/**
+ * The conventions dates, times and numbers are written in: the portal's readers are in the United
+ * States, so Spanish is US Spanish ("9:30 a.m. EST", "12,345"), not Spain's ("9:30 GMT-5", "12.345").
+ */
+export const FORMAT_LOCALES = { en: 'en-US', es: 'es-US' } as const;
 export type Locale = (typeof locales)[number];
 
 /** English at /, Spanish at /es/…; the language is the user's choice (toggle or settings), not guessed. */

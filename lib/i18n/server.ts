@@ -21,7 +21,7 @@ import {
   type NestedKeyOf,
 } from 'use-intl/core';
 import { loadMessages, type Messages } from './messages';
-import { isLocale, locales, routing, type Locale } from './routing';
+import { FORMAT_LOCALES, isLocale, locales, routing, type Locale } from './routing';
 
 /** next-intl's time zone for this portal: dates that need another zone say so in their options. */
 export const MESSAGES_TIME_ZONE = 'UTC';
@@ -60,7 +60,8 @@ export function translatorFor<Namespace extends NamespaceKeys = never>(locale: L
 export function formatterFor(locale: Locale) {
   let formatter = formatters.get(locale);
   if (!formatter) {
-    formatter = createFormatter({ locale, timeZone: MESSAGES_TIME_ZONE, _cache: shared[locale].cache, _formatters: shared[locale].formatters });
+    // next-intl types `locale` as one of the routing's; Intl takes any BCP 47 tag.
+    formatter = createFormatter({ locale: FORMAT_LOCALES[locale] as Locale, timeZone: MESSAGES_TIME_ZONE, _cache: shared[locale].cache, _formatters: shared[locale].formatters });
     formatters.set(locale, formatter);
   }
   return formatter;

@@ -7,6 +7,7 @@
 import { createFormatter, createTranslator } from 'next-intl';
 import type { Channel, Language, MailingAddress } from '@/db/columns';
 import { loadMessages } from '@/lib/i18n/messages';
+import { FORMAT_LOCALES } from '@/lib/i18n/routing';
 import { accountAccessNotice } from './templates/account-access-notice';
 import { appointmentRequestOutcomeMessage, appointmentRequestSubmittedMessage } from './templates/appointment-messages';
 import { accountExistsMessage, oneTimeCodeMessage, passwordResetMessage, securityChangeMessage, staffSetupMessage } from './templates/account-messages';
@@ -163,7 +164,8 @@ export function renderNotification(
   if (missing.length) throw new TemplateError(`template "${name}" is missing the secret(s) ${missing.join(', ')}`);
 
   const t = notificationsTranslator(language);
-  const format = createFormatter({ locale: language, timeZone: AGENCY_TIME_ZONE });
+  // next-intl types `locale` as one of the routing's; Intl takes any BCP 47 tag.
+  const format = createFormatter({ locale: FORMAT_LOCALES[language] as Language, timeZone: AGENCY_TIME_ZONE });
   const composition = definition.compose({
     payload: input.payload as TemplatePayloads[TemplateName],
     secrets: secrets as TemplateContext<TemplateName>['secrets'],
