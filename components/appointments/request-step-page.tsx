@@ -8,26 +8,13 @@ import { redirect } from '@/lib/i18n/navigation';
 import { Link } from '@/lib/i18n/link';
 import type { Locale } from '@/lib/i18n/routing';
 import { formatterFor, getTranslations } from '@/lib/i18n/server';
-import { asRequestDraft, preferredDateRows, previousStep, requestToday, stepApplies, type RequestDraft, type RequestStep } from '@/lib/appointment-requests/request-flow';
+import { asRequestDraft, draftFormFields, previousStep, requestToday, stepApplies, type RequestStep } from '@/lib/appointment-requests/request-flow';
 import { stepPath } from '@/lib/appointment-requests/request-paths';
 import { caseChoices, fieldOfficeChoices } from '@/lib/appointment-requests/request-options';
 import { PREFERRED_DATES_AHEAD } from '@/lib/appointment-requests/request-rules';
 import { normaliseReceiptNumber } from '@/lib/cases/receipt-number';
 import { calendarDate } from '@/components/cases/case-formatting';
 import { RequestStepForm, type RequestStepOptions } from './request-step-form';
-
-/** The draft as the form's fields (the preferred dates as their rows). */
-function savedFields(draft: RequestDraft): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const [field, value] of Object.entries(draft)) if (typeof value === 'string') fields[field] = value;
-  draft.preferredDates?.forEach((row, index) => {
-    const names = preferredDateRows[index];
-    if (!names) return;
-    fields[names.date] = row.date ?? '';
-    fields[names.period] = row.period ?? '';
-  });
-  return fields;
-}
 
 /**
  * A page of "Request an appointment" (both the first, at /appointments/request, and the rest, at
@@ -41,7 +28,7 @@ export async function RequestStepPage({ locale, step, changing, prefillCase }: {
   if (!stepApplies(step, draft)) redirect({ href: stepPath('reason'), locale });
   const t = await getTranslations({ locale, namespace: 'appointments' });
   const representative = user.role === 'representative';
-  const saved = savedFields(draft);
+  const saved = draftFormFields(draft);
   // "Request an appointment" on a case page names the case: it becomes the answer to "Which case", unless one is given already.
   const caseToPrefill = step === 'reason' && prefillCase && !draft.caseReceipt ? (normaliseReceiptNumber(prefillCase) ?? undefined) : undefined;
 

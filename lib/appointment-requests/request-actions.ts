@@ -18,11 +18,11 @@ import { getTranslations } from '@/lib/i18n/server';
 import { normaliseRequestReference } from './reference';
 import {
   asRequestDraft,
+  draftFormFields,
   firstIncompleteStep,
   isRequestStep,
   NO_CASE,
   nextStep,
-  preferredDateRows,
   requestToday,
   stepAnswers,
   stepErrors,
@@ -37,19 +37,6 @@ import { ANSWER_MAX, stepPath } from './request-paths';
 export type RequestStepState = FormState;
 const DRAFT = 'appointment-request' as const;
 const roleOf = (role: string) => (role === 'representative' ? 'representative' : 'applicant');
-
-/** The draft's answers as the form's fields, to show back what was typed. */
-function typedValues(answers: Partial<RequestDraft>): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [field, value] of Object.entries(answers)) if (typeof value === 'string') values[field] = value;
-  answers.preferredDates?.forEach((row, index) => {
-    const names = preferredDateRows[index];
-    if (!names) return;
-    values[names.date] = row.date ?? '';
-    values[names.period] = row.period ?? '';
-  });
-  return values;
-}
 
 async function messagesFor(errors: DraftErrors): Promise<Record<string, string>> {
   const t = await getTranslations('appointments.errors');
@@ -75,7 +62,7 @@ export async function saveRequestStepAction(previous: RequestStepState, form: Fo
     // Only one of the person's own linked cases; anything else reads as not linked, whoever it belongs to.
     if (!(await caseForViewer(db, user, draft.caseReceipt!))) errors.caseReceipt = 'not_linked';
   }
-  if (Object.keys(errors).length > 0) return { attempt, values: typedValues(answers), fieldErrors: await messagesFor(errors) };
+  if (Object.keys(errors).length > 0) return { attempt, values: draftFormFields(answers), fieldErrors: await messagesFor(errors) };
 
   const saved = asRequestDraft(await saveDraft(db, systemClock, DRAFT, user.id, answers));
   const next = nextStep(step, saved, today, role, changing);

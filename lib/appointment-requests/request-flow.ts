@@ -91,6 +91,19 @@ export const preferredDateRows = Array.from({ length: MAX_PREFERRED_DATES }, (_,
   period: `preferredPeriod${index + 1}`,
 }));
 
+/** Answers as the form's fields (the preferred dates as their rows): what the pages show back. */
+export function draftFormFields(answers: Partial<RequestDraft>): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [field, value] of Object.entries(answers)) if (typeof value === 'string') fields[field] = value;
+  answers.preferredDates?.forEach((row, index) => {
+    const names = preferredDateRows[index];
+    if (!names) return;
+    fields[names.date] = row.date ?? '';
+    fields[names.period] = row.period ?? '';
+  });
+  return fields;
+}
+
 /** One page's answers from its posted form, as they go into the draft (what was typed, untrimmed). */
 export function stepAnswers(step: RequestStep, form: FormData): Partial<RequestDraft> {
   if (step === 'dates') {
