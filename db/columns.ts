@@ -359,6 +359,9 @@ export const appointmentRequestIndexes = (t: Cols, k: Kit) => [
   // The officers' queue order (urgent first, then oldest): read in this order, a page of 25 stops
   // after 25 matching rows instead of sorting every open request.
   k.index('appointment_requests_queue_idx').on(sql`${t.urgent} desc`, t.createdAt, t.id),
+  // The queue's total under a reason or office filter: counted in the index, not row by row.
+  k.index('appointment_requests_reason_idx').on(t.reason, t.status),
+  k.index('appointment_requests_office_idx').on(t.fieldOfficeId, t.status),
 ];
 export const appointmentRequestEventIndexes = (t: Cols, k: Kit) => [
   k.index('appointment_request_events_request_idx').on(t.requestId),

@@ -1,1 +1,0 @@
-CREATE INDEX "appointment_requests_queue_idx" ON "appointment_requests" USING btree ("urgent" desc,"created_at","id");
