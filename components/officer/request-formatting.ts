@@ -6,6 +6,10 @@
  */
 import { DAY, HOUR, MINUTE } from '@/lib/clock';
 import type { AppointmentRequestStatus } from '@/db/columns';
+import { FORMAT_LOCALES, isLocale } from '@/lib/i18n/routing';
+
+/** The portal's language as the conventions its dates are written in (US Spanish for Spanish). */
+const conventions = (locale: string) => (isLocale(locale) ? FORMAT_LOCALES[locale] : locale);
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -19,7 +23,7 @@ function formatIn(locale: string, timeZone: string, kind: 'moment' | 'date' | 't
         : kind === 'date'
           ? { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone }
           : { hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' };
-    format = new Intl.DateTimeFormat(locale, options);
+    format = new Intl.DateTimeFormat(conventions(locale), options);
     formats.set(key, format);
   }
   return format;
@@ -37,7 +41,7 @@ export const calendarDay = (locale: string, isoDate: string) => formatIn(locale,
 
 /** A wall-clock time "HH:MM" as the language writes it ("9:30 AM", "9:30 a. m."), no zone. */
 export function wallClock(locale: string, time: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(`1970-01-01T${time}:00Z`));
+  return new Intl.DateTimeFormat(conventions(locale), { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(`1970-01-01T${time}:00Z`));
 }
 
 /** A zone's generic short name ("MST", "PT", "HST"): right whatever the date, unlike "PST"/"PDT". */
@@ -45,7 +49,7 @@ export function zoneName(locale: string, timeZone: string): string {
   const key = `${locale}|${timeZone}`;
   let name = zoneNames.get(key);
   if (name === undefined) {
-    const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'shortGeneric' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName');
+    const part = new Intl.DateTimeFormat(conventions(locale), { timeZone, timeZoneName: 'shortGeneric' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName');
     name = part?.value ?? timeZone;
     zoneNames.set(key, name);
   }
