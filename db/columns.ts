@@ -196,6 +196,8 @@ export const biometricSlotColumns = (k: Kit) => ({
   endsAt: k.timestamp(),
   capacity: k.int(),
   booked: k.int().default(0),
+  /** A supervisor closed it (the centre is shut that day): no new bookings; the booked keep their seats. */
+  closed: k.bool().default(false),
 });
 
 export type AppointmentRequestStatus =

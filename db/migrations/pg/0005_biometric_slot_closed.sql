@@ -1,0 +1,1 @@
+ALTER TABLE "biometric_slots" ADD COLUMN "closed" boolean DEFAULT false NOT NULL;

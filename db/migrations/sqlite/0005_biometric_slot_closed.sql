@@ -1,0 +1,1 @@
+ALTER TABLE `biometric_slots` ADD `closed` integer DEFAULT false NOT NULL;
