@@ -33,17 +33,21 @@ export async function expectNoAxeViolations(page: Page) {
   const state = await pageState(page);
   if (checkedStates.has(state)) return;
   checkedStates.add(state);
-  const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-  const report = violations
-    .map((v) => {
-      const nodes = v.nodes
-        .slice(0, 5)
-        .map((n) => `    - ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`)
-        .join('\n');
-      return `  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.nodes.length} element(s))\n    ${v.helpUrl}\n${nodes}`;
-    })
-    .join('\n');
-  expect(violations.length, `axe found ${violations.length} violation(s) on ${page.url()}:\n${report}`).toBe(0);
+  // A page can still be settling (after a client-side navigation the new title streams in a moment
+  // later): a violation must still be there on a second look, a few seconds on, to count.
+  await expect(async () => {
+    const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+    const report = violations
+      .map((v) => {
+        const nodes = v.nodes
+          .slice(0, 5)
+          .map((n) => `    - ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`)
+          .join('\n');
+        return `  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.nodes.length} element(s))\n    ${v.helpUrl}\n${nodes}`;
+      })
+      .join('\n');
+    expect(violations.length, `axe found ${violations.length} violation(s) on ${page.url()}:\n${report}`).toBe(0);
+  }).toPass({ intervals: [2_000, 3_000], timeout: 10_000 });
 }
 
 /**

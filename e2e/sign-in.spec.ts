@@ -25,7 +25,11 @@ const errorSummary = (page: import('@playwright/test').Page) => main(page).getBy
 async function answered(page: import('@playwright/test').Page, submit: () => Promise<void>) {
   const previous = (await errorSummary(page).count()) > 0 ? await errorSummary(page).elementHandle() : null;
   await submit();
-  if (previous) await expect.poll(() => previous.evaluate((element) => element.isConnected)).toBe(false);
+  // The answer is in when a summary is shown that is not the previous one. Waiting for it matters even
+  // for the first attempt: a second click while the first is still being sent is ignored by the button.
+  await expect
+    .poll(async () => (await errorSummary(page).count()) > 0 && !(previous && (await previous.evaluate((element) => element.isConnected))))
+    .toBe(true);
 }
 
 test.describe('signing in and out', () => {
