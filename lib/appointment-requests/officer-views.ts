@@ -94,7 +94,3 @@ export async function requestForOfficer(db: DbOrTx, reference: string) {
 
 export type OfficerRequestView = NonNullable<Awaited<ReturnType<typeof requestForOfficer>>>;
 
-/** The field offices an officer can schedule at or filter by, by name. */
-export async function fieldOfficeChoices(db: DbOrTx) {
-  return db.select({ id: fieldOffices.id, name: fieldOffices.name, timeZone: fieldOffices.timeZone }).from(fieldOffices).orderBy(asc(fieldOffices.name), asc(fieldOffices.id));
-}

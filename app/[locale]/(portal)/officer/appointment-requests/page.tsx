@@ -6,7 +6,7 @@ import { RequestQueueTable } from '@/components/officer/request-queue-table';
 import { PageHeading } from '@/components/ui/page-heading';
 import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
-import { fieldOfficeChoices } from '@/lib/appointment-requests/officer-views';
+import { fieldOfficeChoices } from '@/lib/appointment-requests/request-options';
 import { officerQueue, QUEUE_PAGE_SIZE } from '@/lib/appointment-requests/queries';
 import { parseQueueQuery } from '@/lib/appointment-requests/queue-query';
 import { requireArea } from '@/lib/auth/current-user';
