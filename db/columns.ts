@@ -289,7 +289,8 @@ export const callbackColumns = (k: Kit) => ({
   closedReason: k.textNull(),
 });
 
-export type NotificationStatus = 'pending' | 'sending' | 'delivered' | 'failed';
+/** 'cancelled': withdrawn before it was sent (a reminder for an appointment that moved). */
+export type NotificationStatus = 'pending' | 'sending' | 'delivered' | 'failed' | 'cancelled';
 
 /** The outbox: every email, text and letter is a row before it is sent. */
 export const notificationColumns = (k: Kit) => ({

@@ -30,3 +30,6 @@ export type Case = typeof cases.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type AppointmentRequest = typeof appointmentRequests.$inferSelect;
+export type Appointment = typeof appointments.$inferSelect;
+export type Asc = typeof ascs.$inferSelect;
+export type BiometricSlot = typeof biometricSlots.$inferSelect;

@@ -10,6 +10,7 @@ const activityKeys = {
   'access_code.issue': 'codeIssue',
   'access_code.request': 'codeRequest',
   'case.link_pause': 'linkPause',
+  'biometrics.reschedule': 'biometricsReschedule',
 } as const;
 
 /** The record of what people did on a case: who, on whose behalf, what, when (spec §1). */

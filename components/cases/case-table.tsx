@@ -12,8 +12,15 @@ import { appointmentDate, appointmentTime, calendarDate, statusDate, statusDay }
  * repeats are looked up once.
  */
 async function caseColumns(): Promise<TableColumn<CaseSummary>[]> {
-  const [t, tStatus, format, locale] = await Promise.all([getTranslations('cases'), getTranslations('caseStatus'), getFormatter(), getLocale()]);
+  const [t, tStatus, tReschedule, format, locale] = await Promise.all([
+    getTranslations('cases'),
+    getTranslations('caseStatus'),
+    getTranslations('reschedule'),
+    getFormatter(),
+    getLocale(),
+  ]);
   const none = t('dashboard.none');
+  const reschedule = tReschedule('caseLink');
   const noStatus = t('dashboard.noStatus');
   const pageLocale = isLocale(locale) ? locale : routing.defaultLocale;
   const caseHref = (receipt: string) => localePath(`/cases/${receipt}`, pageLocale);
@@ -62,6 +69,15 @@ async function caseColumns(): Promise<TableColumn<CaseSummary>[]> {
                 time: appointmentTime(format, c.nextAppointment.startsAt, c.nextAppointment.timeZone),
               })}
             </time>
+            {c.canReschedule ? (
+              <>
+                {' '}
+                <a href={caseHref(`${c.receiptNumber}/biometrics`)}>
+                  {reschedule}
+                  <span className="sr-only"> {c.receiptNumber}</span>
+                </a>
+              </>
+            ) : null}
           </>
         ) : (
           none

@@ -64,6 +64,14 @@ export const PAGE_ROUTES = {
   '/cases/[receipt]': { access: 'cases', sample: '/cases/IOE0000000001', objectOfNobody: true },
   '/cases/[receipt]/people/[link]/end': { access: 'cases', sample: '/cases/IOE0000000001/people/1/end', objectOfNobody: true },
   '/access-codes/request': { access: 'cases', sample: '/access-codes/request' },
+  // A case's biometrics appointment and the steps of rescheduling it; a step opened before the ones
+  // it needs sends the person back to them (a case of nobody's reads as "not found" first).
+  '/cases/[receipt]/biometrics': { access: 'cases', sample: '/cases/IOE0000000001/biometrics', objectOfNobody: true },
+  '/cases/[receipt]/biometrics/reason': { access: 'cases', sample: '/cases/IOE0000000001/biometrics/reason', objectOfNobody: true },
+  '/cases/[receipt]/biometrics/centre': { access: 'cases', sample: '/cases/IOE0000000001/biometrics/centre', objectOfNobody: true },
+  '/cases/[receipt]/biometrics/time': { access: 'cases', sample: '/cases/IOE0000000001/biometrics/time', objectOfNobody: true },
+  '/cases/[receipt]/biometrics/check': { access: 'cases', sample: '/cases/IOE0000000001/biometrics/check', objectOfNobody: true },
+  '/cases/[receipt]/biometrics/rescheduled': { access: 'cases', sample: '/cases/IOE0000000001/biometrics/rescheduled', objectOfNobody: true },
   '/appointments': { access: 'cases', sample: '/appointments' },
   '/appointments/request': { access: 'cases', sample: '/appointments/request' },
   // "Which situation" only follows "Other": without it, the flow's first page.

@@ -1,5 +1,5 @@
 /**
- * The case, access-code and appointment-request server actions are endpoints: anyone can POST to them, whatever page
+ * The case, access-code, appointment-request and reschedule server actions are endpoints: anyone can POST to them, whatever page
  * rendered the form. Each must check, before it reads the form or touches the store, that an
  * applicant or representative is signed in (requireArea('cases')). Here each one is called with
  * nobody signed in (the check throws, as requireArea's redirect to sign-in does) and must stop at once.
@@ -28,6 +28,7 @@ const modules = {
   'lib/access-codes/actions.ts': await import('@/lib/access-codes/actions'),
   'lib/cases/actions.ts': await import('./actions'),
   'lib/appointment-requests/request-actions.ts': await import('@/lib/appointment-requests/request-actions'),
+  'lib/biometrics/reschedule-actions.ts': await import('@/lib/biometrics/reschedule-actions'),
 };
 
 /** Actions that take one argument: bound to a form without useActionState (the form), or reading no fields (the state). */
@@ -71,6 +72,10 @@ describe('case, access-code and appointment-request actions check who is asking 
     expect(actions.map((a) => a.name).sort()).toEqual([
       'answerQuestionAction',
       'cancelRequestAction',
+      'chooseCentreAction',
+      'chooseGoodCauseAction',
+      'chooseTimeAction',
+      'confirmRescheduleAction',
       'endRepresentativeAccessAction',
       'linkCaseAction',
       'requestAccessCodeAction',

@@ -24,6 +24,7 @@ import {
 import { displayName } from '@/lib/auth/account-summary';
 import { activeLinksOf, mayEnter } from '@/lib/auth/policy';
 import type { Clock } from '@/lib/clock';
+import { rescheduleBlock } from '@/lib/biometrics/eligibility';
 import { AGENCY_TIME_ZONE } from '@/lib/notifications/templates';
 import { actionsRequired, type ActionRequired } from './action-required';
 import { isCaseStatusKey, type CaseStatusKey } from './status-catalogue';
@@ -43,6 +44,8 @@ export interface CaseSummary {
   applicantFamilyName: string;
   applicantDateOfBirth: string;
   nextAppointment: AppointmentView | null;
+  /** The biometrics appointment ahead may be rescheduled online now (lib/biometrics/eligibility.ts). */
+  canReschedule: boolean;
   actions: ActionRequired[];
 }
 
@@ -70,6 +73,7 @@ export async function listLinkedCases(db: DbOrTx, clock: Clock, user: User, filt
       classification: cases.classification,
       receiptDate: cases.receiptDate,
       state: cases.state,
+      biometricsRequired: cases.biometricsRequired,
       latestStatus: cases.latestStatus,
       latestStatusAt: cases.latestStatusAt,
       applicantGivenName: cases.applicantGivenName,
@@ -86,10 +90,13 @@ export async function listLinkedCases(db: DbOrTx, clock: Clock, user: User, filt
   const summaries = rows.map((row): CaseSummary => {
     const latestStatus = row.latestStatus && isCaseStatusKey(row.latestStatus) ? row.latestStatus : null;
     const nextAppointment = upcoming.get(row.id)?.[0] ?? null;
+    const biometrics = upcoming.get(row.id)?.find((appointment) => appointment.kind === 'biometrics') ?? null;
+    const { biometricsRequired, ...summary } = row;
     return {
-      ...row,
+      ...summary,
       latestStatus,
       nextAppointment,
+      canReschedule: biometrics !== null && rescheduleBlock({ ...row, biometricsRequired }, biometrics, clock.now()) === null,
       actions: actionsRequired({ latestStatus, state: row.state, nextAppointmentKind: nextAppointment?.kind ?? null }),
     };
   });
@@ -169,6 +176,7 @@ async function upcomingAppointments(db: DbOrTx, clock: Clock, caseIds: number[])
       id: appointments.id,
       caseId: appointments.caseId,
       kind: appointments.kind,
+      rescheduleCount: appointments.rescheduleCount,
       startsAt: appointments.startsAt,
       endsAt: appointments.endsAt,
       asc: ascs,
@@ -185,6 +193,7 @@ async function upcomingAppointments(db: DbOrTx, clock: Clock, caseIds: number[])
     list.push({
       id: a.id,
       kind: a.kind,
+      rescheduleCount: a.rescheduleCount,
       startsAt: a.startsAt,
       endsAt: a.endsAt,
       placeName: place?.name ?? '',
@@ -218,6 +227,7 @@ export interface StatusEventView {
 export interface AppointmentView {
   id: number;
   kind: 'biometrics' | 'field_office';
+  rescheduleCount: number;
   startsAt: Date;
   endsAt: Date;
   placeName: string;
@@ -249,7 +259,7 @@ export interface ActivityEntry {
 }
 
 /** Actions people take on a case that its activity log lists (what the case system posts is in the history). */
-export const CASE_ACTIVITY_ACTIONS = ['case.link', 'case.access_end', 'access_code.issue', 'access_code.request', 'case.link_pause'] as const;
+export const CASE_ACTIVITY_ACTIONS = ['case.link', 'case.access_end', 'access_code.issue', 'access_code.request', 'case.link_pause', 'biometrics.reschedule'] as const;
 
 export interface CaseDetail {
   theCase: Case;

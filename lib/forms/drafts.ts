@@ -8,7 +8,7 @@ import type { DbOrTx } from '@/db/client';
 import { formDrafts } from '@/db/schema';
 import type { Clock } from '@/lib/clock';
 
-export type DraftForm = 'appointment-request';
+export type DraftForm = 'appointment-request' | 'biometrics-reschedule';
 
 const keyOf = (form: DraftForm, userId: number) => `${form}:${userId}`;
 

@@ -41,6 +41,10 @@ import enAppointments from '@/messages/en/appointments.json';
 import esAppointments from '@/messages/es/appointments.json';
 import enOfficerRequests from '@/messages/en/officerRequests.json';
 import esOfficerRequests from '@/messages/es/officerRequests.json';
+import enBiometrics from '@/messages/en/biometrics.json';
+import esBiometrics from '@/messages/es/biometrics.json';
+import enReschedule from '@/messages/en/reschedule.json';
+import esReschedule from '@/messages/es/reschedule.json';
 import enLetters from '@/messages/en/letters.json';
 import esLetters from '@/messages/es/letters.json';
 import type { Locale } from './routing';
@@ -66,6 +70,8 @@ const en = {
   appointments: enAppointments,
   officerRequests: enOfficerRequests,
   letters: enLetters,
+  reschedule: enReschedule,
+  biometrics: enBiometrics,
 };
 
 export type Messages = typeof en;
@@ -93,6 +99,8 @@ const catalogues: Record<Locale, Messages> = {
     appointments: esAppointments,
     officerRequests: esOfficerRequests,
     letters: esLetters,
+    reschedule: esReschedule,
+    biometrics: esBiometrics,
   },
 };
 

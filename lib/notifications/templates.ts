@@ -10,6 +10,7 @@ import { loadMessages } from '@/lib/i18n/messages';
 import { FORMAT_LOCALES } from '@/lib/i18n/routing';
 import { accountAccessNotice } from './templates/account-access-notice';
 import { appointmentRequestOutcomeMessage, appointmentRequestSubmittedMessage } from './templates/appointment-messages';
+import { biometricsRescheduledMessage } from './templates/biometrics-messages';
 import { accountExistsMessage, oneTimeCodeMessage, passwordResetMessage, securityChangeMessage, staffSetupMessage } from './templates/account-messages';
 import { caseLinkedMessage, caseStatusChangedMessage, linkingPausedMessage, representativeAccessEndedMessage } from './templates/case-messages';
 import { TemplateError } from './templates/helpers';
@@ -73,6 +74,15 @@ export interface TemplatePayloads {
     followUpBy?: 'email' | 'phone';
     appointment?: { startsAt: string /* ISO instant */; endsAt: string; timeZone: string; officeName: string; street: string; city: string; state: string; zip: string };
   };
+  'biometrics-rescheduled': {
+    receiptNumber: string;
+    startsAt: string /* ISO instant */;
+    timeZone: string;
+    ascName: string;
+    address: string;
+    /** Sent to the applicant because their representative moved the appointment. */
+    byRepresentative: boolean;
+  };
 }
 
 /** The values a template shows but that must never rest in clear: sealed in the outbox row. */
@@ -125,6 +135,7 @@ export const templates: { [T in TemplateName]: TemplateDefinition<T> } = {
   'case-status-changed': caseStatusChangedMessage,
   'appointment-request-submitted': appointmentRequestSubmittedMessage,
   'appointment-request-outcome': appointmentRequestOutcomeMessage,
+  'biometrics-rescheduled': biometricsRescheduledMessage,
 };
 
 export function isTemplateName(name: string): name is TemplateName {

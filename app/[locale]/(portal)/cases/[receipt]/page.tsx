@@ -11,6 +11,7 @@ import { SummaryList } from '@/components/ui/summary-list';
 import { getDb } from '@/db/client';
 import { requireArea } from '@/lib/auth/current-user';
 import { actionsRequired } from '@/lib/cases/action-required';
+import { rescheduleBlock } from '@/lib/biometrics/eligibility';
 import { caseDetail, caseForViewer, endedLinkName } from '@/lib/cases/case-views';
 import { normaliseReceiptNumber } from '@/lib/cases/receipt-number';
 import { systemClock } from '@/lib/clock';
@@ -44,11 +45,13 @@ export default async function CasePage({ params, searchParams }: Props) {
   const theCase = receiptNumber ? await caseForViewer(getDb(), user, receiptNumber) : null;
   if (!theCase) notFound();
 
-  const [detail, t, tStatus, tAppointments, format] = await Promise.all([
+  const now = systemClock.now();
+  const [detail, t, tStatus, tAppointments, tReschedule, format] = await Promise.all([
     caseDetail(getDb(), systemClock, theCase),
     getTranslations({ locale, namespace: 'cases' }),
     getTranslations({ locale, namespace: 'caseStatus' }),
     getTranslations({ locale, namespace: 'appointments' }),
+    getTranslations({ locale, namespace: 'reschedule' }),
     getFormatter({ locale }),
   ]);
   const query = await searchParams;
@@ -141,6 +144,13 @@ export default async function CasePage({ params, searchParams }: Props) {
                   { term: t('detail.appointmentAddress'), value: appointment.address },
                 ]}
               />
+              {appointment.kind === 'biometrics' ? (
+                <p className="mt-2">
+                  <Link href={`/cases/${theCase.receiptNumber}/biometrics`}>
+                    {rescheduleBlock(theCase, appointment, now) === null ? tReschedule('caseLink') : tReschedule('overview.title')}
+                  </Link>
+                </p>
+              ) : null}
             </section>
           ))}
           <p className="text-base-dark">{t('detail.timeZoneNote')}</p>
