@@ -5,8 +5,10 @@
  * a third reschedule is refused; an appointment less than 12 hours away refused with its rule.
  */
 import type { Page } from '@playwright/test';
+import { eq } from 'drizzle-orm';
+import { cases } from '@/db/schema';
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { createFreshAccount } from './support/accounts';
+import { createFreshAccount, e2eStore } from './support/accounts';
 import { bookBiometrics, biometricsAt } from './support/biometrics';
 import { addRepresentativeProfile, clientCases, freshCase, linkDirectly } from './support/cases';
 import { expectPdfLetter, parseIcs } from './support/documents';
@@ -84,6 +86,7 @@ test.describe('without JavaScript', () => {
     const representative = await createFreshAccount({ role: 'representative', language: 'es' });
     await addRepresentativeProfile(representative.user);
     const [clientCase] = await clientCases(representative.user, [{ givenName: 'Rosa', familyName: 'Mamani' }], ['N-400']);
+    await e2eStore().db.update(cases).set({ biometricsRequired: true }).where(eq(cases.id, clientCase.id));
     await bookBiometrics(clientCase, { ascCode: 'HNL', from: new Date(Date.now() + 5 * DAY_MS), rescheduleCount: 1 });
     await signIn(page, representative.email, representative.password, { language: 'es' });
 
