@@ -26,6 +26,7 @@ import { measurePages, type PageWeight } from './bench/page-weight';
 import { sampleTreeMemory } from './bench/process-tree';
 import { formatStore, writeResults, type RowOutcome, type StoreOutcome } from './bench/report';
 import { P99_BUDGET_MS, rows, type RowContext } from './bench/rows';
+import { contentionRun, formatContention } from './bench/contention';
 import { startFloor } from './bench/floor';
 import { lighthouse } from './bench/lighthouse';
 import { buildApp, freePort, ServerStartError, startServer, type RunningServer } from './bench/server';
@@ -78,6 +79,8 @@ try {
 
 const problems = outcomes.flatMap((outcome) => {
   if (outcome.error) return [`${outcome.store}: the server could not be started: ${outcome.error.split('\n')[0]}`];
+  const race = outcome.contention;
+  if (race && ('error' in race || race.oversold > 0 || race.successes !== race.seatsLeft)) return [`${outcome.store} · ${formatContention(race)}`];
   return outcome.rows.flatMap((row) => {
     if (row.error) return [`${outcome.store} · ${row.name}: ${row.error}`];
     if (!row.failureRate) return [];
@@ -148,6 +151,10 @@ async function benchStore(kind: StoreKind, run: BenchOptions, floorUrl: string):
     const memory = sampleTreeMemory(server.pid);
     try {
       outcome.rows = await runRows(kind, server.baseUrl, floorUrl, store.url, run);
+      if (!stopRequested()) {
+        outcome.contention = await contentionRun(store.url, { workDir, env });
+        console.log(`bench: ${kind}: ${formatContention(outcome.contention)}`);
+      }
       if (!stopRequested()) outcome.pages = await measureMainPages(server.baseUrl, MAIN_PAGES);
       if (!stopRequested()) [outcome.floorPage] = await measureMainPages(floorUrl, ['/']);
       // Once a run, on the first store: the page is the same on both.

@@ -5,7 +5,7 @@
  * (reference numbers, due times, the open-request key); the people sign in through the pages.
  */
 import { randomBytes } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import { requestDueAt } from '../../lib/appointment-requests/due-time';
 import { isUrgentReason, REQUEST_REASONS } from '../../lib/appointment-requests/reasons';
 import { generateRequestReference } from '../../lib/appointment-requests/reference';
@@ -120,4 +120,39 @@ export async function requesterAppointments(context: RowContext): Promise<RowReq
   const cookies = await signInThroughPages(context, made.email, made.password);
   const expect = await firstAnswer(context, '/appointments', cookies, references);
   return { cookies, path: '/appointments', expect };
+}
+
+/**
+ * GET /cases/{receipt}/biometrics/time: the time picker of an applicant rescheduling, a good cause
+ * given and the Phoenix centre chosen (the draft the earlier pages would have left), a week of times.
+ */
+export async function rescheduleTimePicker(context: RowContext): Promise<RowRequest> {
+  const made = await createAccountWithLinkedCases(context.storeUrl, { role: 'applicant', cases: 1, clients: 1 });
+  const store = storeAt(context.storeUrl);
+  const { cases, ascs, biometricSlots, appointments, formDrafts } = tablesOf(store);
+  const receiptNumber = made.receiptNumbers[0];
+  const [theCase] = await store.db
+    .update(cases)
+    .set({ formType: 'I-485', state: 'pending', biometricsRequired: true })
+    .where(eq(cases.receiptNumber, receiptNumber))
+    .returning();
+  const [centre] = await store.db.select().from(ascs).where(eq(ascs.code, 'PHX'));
+  const from = new Date(Date.now() + 10 * DAY_MS);
+  const [seat] = await store.db
+    .select()
+    .from(biometricSlots)
+    .where(and(eq(biometricSlots.ascId, centre.id), gt(biometricSlots.startsAt, from), lt(biometricSlots.booked, biometricSlots.capacity)))
+    .orderBy(asc(biometricSlots.startsAt))
+    .limit(1);
+  await writeTransaction(store, async (tx) => {
+    await tx.update(biometricSlots).set({ booked: seat.booked + 1 }).where(eq(biometricSlots.id, seat.id));
+    await tx.insert(appointments).values({ kind: 'biometrics', caseId: theCase.id, ascId: centre.id, slotId: seat.id, startsAt: seat.startsAt, endsAt: seat.endsAt, status: 'scheduled', createdAt: new Date() });
+    await tx.insert(formDrafts).values({ key: `biometrics-reschedule:${made.userId}`, userId: made.userId, data: { receiptNumber, goodCause: 'illness', ascId: centre.id }, updatedAt: new Date() });
+  });
+  const cookies = await signInThroughPages(context, made.email, made.password);
+  const path = `/cases/${receiptNumber}/biometrics/time`;
+  const response = await context.fetch(path, { headers: { cookie: cookieHeader(cookies) } });
+  const html = await response.text();
+  if (response.status !== 200 || !html.includes('name="slotId"')) throw new Error(`${path} answered ${response.status} without the times to choose from`);
+  return { cookies, path, expect: 'name="slotId"' };
 }

@@ -5,6 +5,7 @@ import type { LoadResult } from './load';
 import type { PageWeight } from './page-weight';
 import type { MemoryPeak } from './process-tree';
 import type { LighthouseScores } from './lighthouse';
+import { formatContention, type ContentionResult } from './contention';
 import { DASHBOARD_PAGE_BUDGET_BYTES, HOME_JS_OVER_FLOOR_BUDGET_BYTES } from './budgets';
 import { P99_BUDGET_MS, type Reference, type Target } from './rows';
 import type { StoreKind } from './stores';
@@ -33,6 +34,8 @@ export interface StoreOutcome {
   lighthouse?: LighthouseScores | { url: string; error: string };
   /** The floor app's page, measured the same way as `pages`. */
   floorPage?: PageWeight | { path: string; error: string };
+  /** The 200-way race for the last 5 seats (scripts/bench/contention.ts). */
+  contention?: ContentionResult | { error: string };
   /** Set when the store or its server could not be brought up: nothing was measured. */
   error?: string;
 }
@@ -121,6 +124,7 @@ export function formatStore(outcome: StoreOutcome, run: { durationSeconds: numbe
           })`,
     );
   }
+  if (outcome.contention) lines.push(formatContention(outcome.contention));
   if (outcome.prepareSeconds !== undefined) lines.push(`store migrated and seeded in ${outcome.prepareSeconds.toFixed(1)} s`);
   return lines.join('\n');
 }

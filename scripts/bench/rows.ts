@@ -5,7 +5,7 @@
  */
 import type { StoreKind } from './stores';
 import { signInRoundTrip, signInUsers } from './sign-in-scenario';
-import { officerQueue, requesterAppointments } from './appointment-rows';
+import { officerQueue, requesterAppointments, rescheduleTimePicker } from './appointment-rows';
 import { applicantDashboard, casePage, representativeDashboard } from './signed-in-rows';
 
 export interface RowContext {
@@ -119,6 +119,7 @@ export const rows: BenchRow[] = [
     target: { of: 'floor', percent: 40 },
   },
   { name: 'your appointments, 12 requests', path: '/appointments', setup: requesterAppointments, target: { of: 'floor', percent: 60 } },
+  { name: 'reschedule: the time picker, a week of times', path: '/cases/{receipt}/biometrics/time', setup: rescheduleTimePicker, target: { of: 'floor', percent: 40 } },
 ];
 
 export { cookiesSetBy } from './cookies';
