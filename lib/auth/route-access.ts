@@ -82,6 +82,7 @@ export const PAGE_ROUTES = {
   '/appointments/[reference]': { access: 'cases', sample: '/appointments/AR-2345-6789', objectOfNobody: true },
   '/officer': { access: 'officer', sample: '/officer' },
   '/officer/staff': { access: 'supervisor', sample: '/officer/staff' },
+  '/officer/capacity': { access: 'supervisor', sample: '/officer/capacity' },
   '/officer/appointment-requests': { access: 'officer', sample: '/officer/appointment-requests' },
   // A well-formed reference that no request has: officers get "not found", as for any unknown one.
   '/officer/appointment-requests/[reference]': { access: 'officer', sample: '/officer/appointment-requests/AR-ZZZZ-ZZZZ', objectOfNobody: true },

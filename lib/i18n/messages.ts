@@ -43,6 +43,8 @@ import enOfficerRequests from '@/messages/en/officerRequests.json';
 import esOfficerRequests from '@/messages/es/officerRequests.json';
 import enBiometrics from '@/messages/en/biometrics.json';
 import esBiometrics from '@/messages/es/biometrics.json';
+import enCapacity from '@/messages/en/capacity.json';
+import esCapacity from '@/messages/es/capacity.json';
 import enReschedule from '@/messages/en/reschedule.json';
 import esReschedule from '@/messages/es/reschedule.json';
 import enLetters from '@/messages/en/letters.json';
@@ -72,6 +74,7 @@ const en = {
   letters: enLetters,
   reschedule: enReschedule,
   biometrics: enBiometrics,
+  capacity: enCapacity,
 };
 
 export type Messages = typeof en;
@@ -101,6 +104,7 @@ const catalogues: Record<Locale, Messages> = {
     letters: esLetters,
     reschedule: esReschedule,
     biometrics: esBiometrics,
+    capacity: esCapacity,
   },
 };
 

@@ -29,6 +29,7 @@ vi.mock('next-intl/server', () => ({ getLocale: vi.fn(async () => 'en'), getTran
 
 const settings = await import('./settings');
 const staff = await import('./staff');
+const capacity = await import('@/lib/biometrics/capacity-actions');
 
 /** Actions open to people who are not signed in, and why they may be. */
 const PUBLIC_ACTIONS: Record<string, string> = {
@@ -42,10 +43,12 @@ const EXPECTED_AREA: Record<string, 'account' | 'supervisor'> = {
   ...Object.fromEntries(Object.keys(settings).map((name) => [name, 'account' as const])),
   createStaffAction: 'supervisor',
   resendStaffLinkAction: 'supervisor',
+  setDayClosedAction: 'supervisor',
+  saveCapacitiesAction: 'supervisor',
 };
 
 type Action = (previous: { attempt: number }, form: FormData) => Promise<unknown>;
-const actions = [...Object.entries(settings), ...Object.entries(staff)]
+const actions = [...Object.entries(settings), ...Object.entries(staff), ...Object.entries(capacity)]
   .filter(([, value]) => typeof value === 'function')
   .map(([name, value]) => [name, value as unknown as Action] as const);
 
@@ -61,7 +64,7 @@ beforeEach(() => {
   });
 });
 
-describe('settings and supervisor actions check who is asking first', () => {
+describe('settings, staff and capacity actions check who is asking first', () => {
   it('every exported action is either checked or listed as public', () => {
     const names = actions.map(([name]) => name).sort();
     expect(names.length).toBeGreaterThan(10);
@@ -82,7 +85,7 @@ describe('settings and supervisor actions check who is asking first', () => {
 
   it('write the check as their first statement (read from the source)', () => {
     const checked: string[] = [];
-    for (const file of ['settings.ts', 'staff.ts']) {
+    for (const file of ['settings.ts', 'staff.ts', '../../biometrics/capacity-actions.ts']) {
       const source = readFileSync(path.join(__dirname, file), 'utf8');
       for (const match of source.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{\n\s*(.*)\n/g)) {
         const [, name, firstLine] = match;

@@ -46,6 +46,9 @@ export default async function OfficerPage({ params }: Props) {
         {mayManageStaff(session.user) ? (
           <li>{t.rich('canDo.staff', { link: (chunks) => <Link href="/officer/staff">{chunks}</Link> })}</li>
         ) : null}
+        {mayManageStaff(session.user) ? (
+          <li>{t.rich('canDo.capacity', { link: (chunks) => <Link href="/officer/capacity">{chunks}</Link> })}</li>
+        ) : null}
         <li>{t.rich('canDo.settings', { link: (chunks) => <Link href="/settings">{chunks}</Link> })}</li>
         <li>{t('canDo.signOut')}</li>
       </ul>
