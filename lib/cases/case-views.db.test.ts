@@ -310,6 +310,7 @@ describe('the case page', () => {
       {
         id: ahead.id,
         kind: 'biometrics',
+        rescheduleCount: 0,
         startsAt: at('2026-03-10T16:00:00Z'),
         endsAt: at('2026-03-10T17:00:00Z'),
         placeName: 'Phoenix ASC',
