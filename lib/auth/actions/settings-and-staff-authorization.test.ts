@@ -1,6 +1,6 @@
 /**
  * Server actions are endpoints: anyone can POST to them, whatever page rendered the form. Every
- * settings action and every supervisor action must therefore check who is asking before it reads
+ * settings action and every staff action (supervisors' staff and capacity pages, officers' request decisions) must therefore check who is asking before it reads
  * the form or touches the store. Here each one is called with nobody signed in (the check throws, as
  * requireArea's redirect to sign-in does) and must stop at once, having asked for the right area.
  *
@@ -30,6 +30,7 @@ vi.mock('next-intl/server', () => ({ getLocale: vi.fn(async () => 'en'), getTran
 const settings = await import('./settings');
 const staff = await import('./staff');
 const capacity = await import('@/lib/biometrics/capacity-actions');
+const officerRequests = await import('@/lib/appointment-requests/officer-actions');
 
 /** Actions open to people who are not signed in, and why they may be. */
 const PUBLIC_ACTIONS: Record<string, string> = {
@@ -39,16 +40,18 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   leaveStaffSetupAction: 'only forgets this browser’s set-up cookie',
 };
 
-const EXPECTED_AREA: Record<string, 'account' | 'supervisor'> = {
+const EXPECTED_AREA: Record<string, 'account' | 'officer' | 'supervisor'> = {
   ...Object.fromEntries(Object.keys(settings).map((name) => [name, 'account' as const])),
   createStaffAction: 'supervisor',
   resendStaffLinkAction: 'supervisor',
   setDayClosedAction: 'supervisor',
   saveCapacitiesAction: 'supervisor',
+  claimRequestAction: 'officer',
+  decideRequestAction: 'officer',
 };
 
 type Action = (previous: { attempt: number }, form: FormData) => Promise<unknown>;
-const actions = [...Object.entries(settings), ...Object.entries(staff), ...Object.entries(capacity)]
+const actions = [...Object.entries(settings), ...Object.entries(staff), ...Object.entries(capacity), ...Object.entries(officerRequests)]
   .filter(([, value]) => typeof value === 'function')
   .map(([name, value]) => [name, value as unknown as Action] as const);
 
@@ -64,7 +67,7 @@ beforeEach(() => {
   });
 });
 
-describe('settings, staff and capacity actions check who is asking first', () => {
+describe('settings, staff, capacity and officer request actions check who is asking first', () => {
   it('every exported action is either checked or listed as public', () => {
     const names = actions.map(([name]) => name).sort();
     expect(names.length).toBeGreaterThan(10);
@@ -85,12 +88,12 @@ describe('settings, staff and capacity actions check who is asking first', () =>
 
   it('write the check as their first statement (read from the source)', () => {
     const checked: string[] = [];
-    for (const file of ['settings.ts', 'staff.ts', '../../biometrics/capacity-actions.ts']) {
+    for (const file of ['settings.ts', 'staff.ts', '../../biometrics/capacity-actions.ts', '../../appointment-requests/officer-actions.ts']) {
       const source = readFileSync(path.join(__dirname, file), 'utf8');
       for (const match of source.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{\n\s*(.*)\n/g)) {
         const [, name, firstLine] = match;
         if (PUBLIC_ACTIONS[name]) continue;
-        expect(firstLine, `${file}: ${name}`).toMatch(/^(const \{[^}]*\} = )?await requireArea\('(account|supervisor)'\);$/);
+        expect(firstLine, `${file}: ${name}`).toMatch(/^(const \{[^}]*\} = )?await requireArea\('(account|officer|supervisor)'\);$/);
         checked.push(name);
       }
     }
