@@ -156,4 +156,19 @@ describe('rescheduling a biometrics appointment', () => {
     expect(week!.weekCount).toBe(13);
     expect((await openSlotsWeek(db(), asOf, centre.id, 1))!.days[0].date).toBe('2026-11-05');
   });
+
+  it('lets two people swap times at once without either failing', async () => {
+    const centre = await addTestAsc(db());
+    for (let round = 0; round < 10; round++) {
+      const ana = await applicantWithAppointment(centre);
+      const ben = await applicantWithAppointment(centre);
+      // Room for one more at each of their times.
+      await db().update(biometricSlots).set({ capacity: 2 }).where(eq(biometricSlots.id, ana.oldSlot.id));
+      await db().update(biometricSlots).set({ capacity: 2 }).where(eq(biometricSlots.id, ben.oldSlot.id));
+      const results = await Promise.all([reschedule(ana.user, ana.theCase, ben.oldSlot.id), reschedule(ben.user, ben.theCase, ana.oldSlot.id)]);
+      expect(results.map((r) => r.ok), `round ${round}`).toEqual([true, true]);
+      expect(await seatsOf(ana.oldSlot.id)).toBe(1);
+      expect(await seatsOf(ben.oldSlot.id)).toBe(1);
+    }
+  });
 });

@@ -29,6 +29,8 @@ export type RescheduleResult =
 
 /** The appointment moved under us (another tab or a double submit): the transaction is undone and the outcome re-read. */
 class MovedMeanwhile extends Error {}
+/** The chosen time has no seat for us (taken, closed or out of the window): the transaction is undone. */
+class NoSeat extends Error {}
 
 /** Reminders of an appointment are queued with keys that begin with this, so a move can withdraw them. */
 export const reminderKeyPrefix = (appointmentId: number) => `biometrics-reminder:${appointmentId}:`;
@@ -51,22 +53,40 @@ export async function rescheduleBiometrics(
       const { appointment: old, asc: oldAsc } = found;
 
       const window = bookableWindow(now);
-      const [slot] = await tx
-        .update(biometricSlots)
-        .set({ booked: sql`${biometricSlots.booked} + 1` })
-        .where(
-          and(
-            eq(biometricSlots.id, input.slotId),
-            lt(biometricSlots.booked, sql`${biometricSlots.capacity}`),
-            eq(biometricSlots.closed, false),
-            gt(biometricSlots.startsAt, window.from),
-            lte(biometricSlots.startsAt, window.to),
-          ),
-        )
-        .returning();
-      if (!slot) {
-        const [exists] = await tx.select({ id: biometricSlots.id }).from(biometricSlots).where(eq(biometricSlots.id, input.slotId));
-        return { ok: false, error: exists ? 'taken' : 'invalid_slot' };
+      // The seats are locked in one order (ascending slot id) by everyone, so two people swapping
+      // times cannot wait on each other (a deadlock on Postgres would fail one of them).
+      const takeNewSeat = async () => {
+        const [taken] = await tx
+          .update(biometricSlots)
+          .set({ booked: sql`${biometricSlots.booked} + 1` })
+          .where(
+            and(
+              eq(biometricSlots.id, input.slotId),
+              lt(biometricSlots.booked, sql`${biometricSlots.capacity}`),
+              eq(biometricSlots.closed, false),
+              gt(biometricSlots.startsAt, window.from),
+              lte(biometricSlots.startsAt, window.to),
+            ),
+          )
+          .returning();
+        // No seat: undo whatever this transaction did (the old seat may already be freed).
+        if (!taken) throw new NoSeat();
+        return taken;
+      };
+      const freeOldSeat = async () => {
+        if (old.slotId === null) return;
+        await tx
+          .update(biometricSlots)
+          .set({ booked: sql`${biometricSlots.booked} - 1` })
+          .where(and(eq(biometricSlots.id, old.slotId), gt(biometricSlots.booked, 0)));
+      };
+      let slot;
+      if (old.slotId !== null && old.slotId < input.slotId) {
+        await freeOldSeat();
+        slot = await takeNewSeat();
+      } else {
+        slot = await takeNewSeat();
+        await freeOldSeat();
       }
 
       const [moved] = await tx
@@ -82,12 +102,6 @@ export async function rescheduleBiometrics(
         )
         .returning();
       if (!moved) throw new MovedMeanwhile();
-      if (old.slotId !== null) {
-        await tx
-          .update(biometricSlots)
-          .set({ booked: sql`${biometricSlots.booked} - 1` })
-          .where(and(eq(biometricSlots.id, old.slotId), gt(biometricSlots.booked, 0)));
-      }
       // Reminders for the old time must not go out.
       await tx
         .update(notifications)
@@ -146,6 +160,10 @@ export async function rescheduleBiometrics(
       return { ok: true, appointment: moved, asc: newAsc, sentBy: byText ? 'text' : 'email' };
     });
   } catch (error) {
+    if (error instanceof NoSeat) {
+      const [exists] = await db.select({ id: biometricSlots.id }).from(biometricSlots).where(eq(biometricSlots.id, input.slotId));
+      return { ok: false, error: exists ? 'taken' : 'invalid_slot' };
+    }
     if (!(error instanceof MovedMeanwhile)) throw error;
     // Someone (often this same person, a second click) moved it first: the same booking reads as done.
     const now = await biometricsAppointmentOf(db, theCase.id);
