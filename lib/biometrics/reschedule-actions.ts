@@ -69,18 +69,12 @@ export async function chooseCentreAction(previous: FormState, form: FormData): P
   return keep(context, { ascId, zip: field(form, 'zip') || context.draft.zip });
 }
 
-/**
- * The time page posts plainly (no form state): the page is a long list of times, and sending it to
- * the browser twice (as HTML and as a client form's payload) would double it. A missing choice comes
- * back as `missing=1` on the same week.
- */
-export async function chooseTimeAction(form: FormData): Promise<void> {
+export async function chooseTimeAction(previous: FormState, form: FormData): Promise<FormState> {
   const { user } = await requireArea('cases');
   const context = await reschedulableCase(user, form);
   const slotId = idOf(field(form, 'slotId'));
-  const week = idOf(field(form, 'week')) ?? 0;
-  if (!slotId) redirect({ href: `${reschedulePath(context.theCase.receiptNumber, 'time')}?week=${week}&missing=1`, locale: context.locale });
-  await keep(context, { slotId });
+  if (!slotId) return problem(previous, 'slotId');
+  return keep(context, { slotId });
 }
 
 /** "Confirm new appointment": one atomic booking; a seat taken meanwhile goes back to fresh times. */

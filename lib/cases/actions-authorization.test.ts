@@ -32,7 +32,7 @@ const modules = {
 };
 
 /** Actions that take one argument: bound to a form without useActionState (the form), or reading no fields (the state). */
-const FORM_ONLY = new Set(['endRepresentativeAccessAction', 'submitRequestAction', 'chooseTimeAction']);
+const FORM_ONLY = new Set(['endRepresentativeAccessAction', 'submitRequestAction']);
 
 type Action = (...args: unknown[]) => Promise<unknown>;
 const actions = Object.entries(modules).flatMap(([file, exports]) =>

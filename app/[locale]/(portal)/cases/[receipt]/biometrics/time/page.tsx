@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { TimeChoiceForm } from '@/components/biometrics/time-choice-form';
-import { ErrorSummary } from '@/components/ui/error-summary';
+import { TimeChoiceForm } from '@/components/biometrics/reschedule-forms';
 import { rescheduleStep } from '@/components/biometrics/reschedule-context';
 import { ClientMessages } from '@/components/layout/client-messages';
 import { dayIn, timeIn, zoneName } from '@/components/officer/request-formatting';
@@ -41,8 +40,6 @@ export default async function RescheduleTimePage({ params, searchParams }: Props
   const slots = await openSlotsWeek(db, systemClock.now(), draft.ascId!, week);
   if (!slots) notFound();
   const t = await getTranslations({ locale, namespace: 'reschedule.flow' });
-  const tErrors = await getTranslations({ locale, namespace: 'reschedule.errors' });
-  const missing = query.missing === '1' ? tErrors('slotId.required') : undefined;
   const { asc } = slots;
   const page = (n: number) => `${reschedulePath(theCase.receiptNumber, 'time')}?week=${n}`;
   const days = slots.days
@@ -71,23 +68,15 @@ export default async function RescheduleTimePage({ params, searchParams }: Props
           <p>{t('time.none')}</p>
         </>
       ) : (
-        <>
-          {missing ? (
-            <ClientMessages namespaces={[]}>
-              <ErrorSummary errors={[{ field: 'slotId', message: missing }]} />
-            </ClientMessages>
-          ) : null}
+        <ClientMessages namespaces={['reschedule']}>
           <TimeChoiceForm
             receiptNumber={theCase.receiptNumber}
-            week={slots.week}
             legend={t('time.legend', { name: asc.name })}
             hint={t('time.hint', { zone: zoneName(locale, asc.timeZone) })}
-            error={missing}
             days={days}
             chosen={draft.slotId ? String(draft.slotId) : undefined}
-            submit={t('continue')}
           />
-        </>
+        </ClientMessages>
       )}
       <nav aria-label={t('time.weeks')} className="mt-8 flex gap-8">
         {week > 0 ? <Link href={page(week - 1)}>{t('time.previous')}</Link> : null}
