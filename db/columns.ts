@@ -152,6 +152,8 @@ export const caseColumns = (k: Kit) => ({
   /** The newest status event, kept here so lists of many cases need no per-case lookup. */
   latestStatus: k.textNull(),
   latestStatusAt: k.timestampNull(),
+  /** myProgress's 80% date as of its last refresh (YYYY-MM-DD), for sorting lists; null: no estimate. */
+  expectedDecisionOn: k.textNull(),
   createdAt: k.timestamp(),
   updatedAt: k.timestamp(),
 });
@@ -335,6 +337,34 @@ export const historicalCaseColumns = (k: Kit) => ({
   officeCode: k.text(),
   receivedOn: k.text(),
   decidedOn: k.textNull(), // null: still pending (a censored observation)
+  /** Milestones reached (null: not reached, or not part of the case): myProgress conditions on them. */
+  biometricsOn: k.textNull(),
+  interviewOn: k.textNull(),
+});
+
+/** Where a processing-time curve starts: receipt, or the day a milestone was reached. */
+export type ProgressStage = 'received' | 'biometrics' | 'interview';
+
+/**
+ * Kaplan–Meier curves of time to decision for one group of similar cases, rebuilt by
+ * `npm run progress:refresh`, so a myProgress page reads a couple of rows instead of history.
+ * `officeCode` is '' for the national curve of a form and classification.
+ */
+export const progressCurveColumns = (k: Kit) => ({
+  id: k.id(),
+  formType: k.text(),
+  classification: k.text(),
+  officeCode: k.text(),
+  stage: k.text().$type<ProgressStage>(),
+  /** Similar cases the curve rests on (for a milestone stage: those that reached it). */
+  cases: k.int(),
+  receivedFrom: k.text(),
+  receivedTo: k.text(),
+  /** Days from receipt with decisions, ascending, with the cases at risk and decided on each (lib/progress/survival.ts). */
+  days: k.json().$type<number[]>(),
+  atRisk: k.json().$type<number[]>(),
+  decided: k.json().$type<number[]>(),
+  refreshedAt: k.timestamp(),
 });
 
 // Indexes, named by table so both dialects create the same ones.
@@ -382,4 +412,7 @@ export const auditIndexes = (t: Cols, k: Kit) => [
 export const historicalCaseIndexes = (t: Cols, k: Kit) => [
   k.index('historical_cases_similar_idx').on(t.formType, t.classification, t.officeCode, t.receivedOn),
   k.index('historical_cases_national_idx').on(t.formType, t.classification, t.receivedOn),
+];
+export const progressCurveIndexes = (t: Cols, k: Kit) => [
+  k.uniqueIndex('progress_curves_group_idx').on(t.formType, t.classification, t.officeCode, t.stage),
 ];

@@ -29,5 +29,6 @@ export const callbacks = pgTable('callbacks', c.callbackColumns(k), (t) => c.cal
 export const notifications = pgTable('notifications', c.notificationColumns(k), (t) => c.notificationIndexes(t, k));
 export const auditLog = pgTable('audit_log', c.auditColumns(k), (t) => c.auditIndexes(t, k));
 export const historicalCases = pgTable('historical_cases', c.historicalCaseColumns(k), (t) => c.historicalCaseIndexes(t, k));
+export const progressCurves = pgTable('progress_curves', c.progressCurveColumns(k), (t) => c.progressCurveIndexes(t, k));
 
 const tables = { users, cases, accessCodes, fieldOffices, ascs, appointmentRequests, biometricSlots };

@@ -26,5 +26,6 @@ export const callbacks = sqliteTable('callbacks', c.callbackColumns(k), (t) => c
 export const notifications = sqliteTable('notifications', c.notificationColumns(k), (t) => c.notificationIndexes(t, k));
 export const auditLog = sqliteTable('audit_log', c.auditColumns(k), (t) => c.auditIndexes(t, k));
 export const historicalCases = sqliteTable('historical_cases', c.historicalCaseColumns(k), (t) => c.historicalCaseIndexes(t, k));
+export const progressCurves = sqliteTable('progress_curves', c.progressCurveColumns(k), (t) => c.progressCurveIndexes(t, k));
 
 const tables = { users, cases, accessCodes, fieldOffices, ascs, appointmentRequests, biometricSlots };

@@ -23,6 +23,7 @@ export const {
   notifications,
   auditLog,
   historicalCases,
+  progressCurves,
 } = tables;
 
 export type User = typeof users.$inferSelect;

@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { migrateStore, openStore } from '../db/client';
 import { importCases } from '../lib/cases/import-cases';
 import { systemClock } from '../lib/clock';
+import { refreshProgressCurves } from '../lib/progress/refresh';
 
 const say = (level: 'info' | 'error', msg: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ level, time: new Date().toISOString(), msg, ...extra }));
@@ -64,6 +65,9 @@ try {
     accessCodes: issueAccessCodes,
   });
   process.exitCode = invalid.length ? 1 : 0;
+  // New cases and milestones change expected decisions; the curves are rebuilt with them.
+  const progress = await refreshProgressCurves(store.db, systemClock);
+  say('info', 'progress curves refreshed', { ...progress });
 } catch (error) {
   say('error', `the import stopped: ${(error as Error).message}; the lines before it are imported, and running the file again is safe`, {
     dialect: store.dialect,

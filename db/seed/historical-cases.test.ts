@@ -63,6 +63,22 @@ describe('historical cases', () => {
     for (const form of ['N-400', 'I-90', 'I-130', 'I-765', 'I-131', 'I-485', 'I-821']) expect(forms).toContain(form);
   });
 
+  it('carry milestones in order, for the forms that have them, and none later than yesterday', () => {
+    const today = '2026-11-22';
+    const wrong = rows.filter((r) => {
+      const end = r.decidedOn ?? today;
+      if (r.biometricsOn && !['N-400', 'I-485', 'I-90', 'I-821'].includes(r.formType)) return true;
+      if (r.interviewOn && !['N-400', 'I-485'].includes(r.formType)) return true;
+      if (r.biometricsOn && (r.biometricsOn <= r.receivedOn || r.biometricsOn >= end)) return true;
+      return r.interviewOn !== null && (r.interviewOn <= (r.biometricsOn ?? r.receivedOn) || r.interviewOn >= end);
+    });
+    expect(wrong).toEqual([]);
+    const n400 = rows.filter((r) => r.formType === 'N-400' && r.decidedOn);
+    expect(n400.filter((r) => r.biometricsOn && r.interviewOn).length / n400.length).toBeGreaterThan(0.95);
+    const pendingPastBiometrics = rows.filter((r) => r.formType === 'N-400' && !r.decidedOn && r.biometricsOn);
+    expect(pendingPastBiometrics.length).toBeGreaterThan(0);
+  });
+
   it('carry series that stopped being published forward to today, but not renamed ones', () => {
     const plan = planHistoricalCases({ now, total: 40_000, targets });
     const i130 = plan.cells.filter((c) => c.formType === 'I-130').map((c) => `${c.fiscalYear}${c.extrapolated ? '*' : ''}`);

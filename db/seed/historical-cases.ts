@@ -16,6 +16,7 @@
  */
 import { fiscalYearOf, fiscalYearRange } from '@/lib/calendar/fiscal-year';
 import { epochDay, isoDateOfEpochDay, isoDateUtc } from '@/lib/calendar/iso-date';
+import { BIOMETRICS_FORMS, INTERVIEW_SHARE } from '@/lib/progress/forms';
 import { DAYS_PER_MONTH, type MedianTarget } from './processing-times';
 import { createRandom, seedFrom, type Random } from './random';
 
@@ -26,6 +27,9 @@ export interface HistoricalCaseRow {
   receivedOn: string;
   /** Null: still pending today. */
   decidedOn: string | null;
+  /** Milestones reached before the decision (and before today); null when not (yet) reached or not part of the case. */
+  biometricsOn: string | null;
+  interviewOn: string | null;
 }
 
 export interface OfficeProfile {
@@ -237,6 +241,24 @@ function officePicker(offices: OfficeProfile[]) {
   };
 }
 
+/**
+ * Days after receipt on which a case of `durationDays` reached biometrics and its interview (null
+ * when the form has none). Biometrics come three to eight weeks after receipt whatever the pace;
+ * an interview comes late, up to six weeks before the decision, so a case past its interview is
+ * close to a decision: the conditioning myProgress does rests on that. Drawn from a stream of their
+ * own, so adding milestones left every duration (and the published medians) as they were.
+ */
+function drawMilestones(random: Random, formType: string, durationDays: number): { biometrics: number | null; interview: number | null } {
+  const biometricsDraw = random.next();
+  const interviewDraw = random.next();
+  const leadDraw = random.next();
+  const biometrics = BIOMETRICS_FORMS.has(formType) && durationDays > 1 ? Math.min(durationDays - 1, 21 + Math.round(35 * biometricsDraw)) : null;
+  const share = INTERVIEW_SHARE[formType] ?? 0;
+  if (interviewDraw >= share || durationDays < 3) return { biometrics, interview: null };
+  const interview = Math.max((biometrics ?? 0) + 1, durationDays - 1 - Math.round(42 * leadDraw));
+  return { biometrics, interview: interview < durationDays ? interview : null };
+}
+
 /** Generates the data set one chunk (a fiscal-year cell, or a series' pending cases) at a time. */
 export function* generateHistoricalCases(options: HistoricalOptions): Generator<HistoricalChunk> {
   const plan = planHistoricalCases(options);
@@ -256,14 +278,19 @@ export function* generateHistoricalCases(options: HistoricalOptions): Generator<
     const decided = Array.from({ length: cell.count }, () => random.int(cell.firstDay, cell.lastDay));
     const sigma = SIGMA[cell.formType] ?? DEFAULT_SIGMA;
     const durations = drawDurations(random, cell.count, cell.medianMonths * DAYS_PER_MONTH, sigma, offices.map((o) => o.pace));
+    const milestoneRandom = createRandom(seedFrom(seed, cell.formType, cell.classification, cell.fiscalYear, 'milestones'));
     const rows: HistoricalCaseRow[] = new Array(cell.count);
     for (let i = 0; i < cell.count; i++) {
+      const received = decided[i] - durations[i];
+      const milestones = drawMilestones(milestoneRandom, cell.formType, durations[i]);
       rows[i] = {
         formType: cell.formType,
         classification: cell.classification,
         officeCode: offices[i].code,
-        receivedOn: iso(decided[i] - durations[i]),
+        receivedOn: iso(received),
         decidedOn: iso(decided[i]),
+        biometricsOn: milestones.biometrics === null ? null : iso(received + milestones.biometrics),
+        interviewOn: milestones.interview === null ? null : iso(received + milestones.interview),
       };
     }
     yield { kind: 'decided', cell, rows };
@@ -275,8 +302,12 @@ export function* generateHistoricalCases(options: HistoricalOptions): Generator<
     const received = Array.from({ length: series.receipts }, () => random.int(today - PENDING_WINDOW_DAYS, today - 1));
     const sigma = SIGMA[series.formType] ?? DEFAULT_SIGMA;
     const durations = drawDurations(random, series.receipts, series.medianMonths * DAYS_PER_MONTH, sigma, offices.map((o) => o.pace));
+    const milestoneRandom = createRandom(seedFrom(seed, series.formType, series.classification, 'pending', 'milestones'));
     const rows: HistoricalCaseRow[] = [];
+    // Only what has happened by yesterday is known.
+    const reached = (offset: number | null, from: number) => (offset === null || from + offset >= today ? null : iso(from + offset));
     for (let i = 0; i < series.receipts; i++) {
+      const milestones = drawMilestones(milestoneRandom, series.formType, durations[i]);
       // Receipts whose decision falls before today are already among the decided cells.
       if (received[i] + durations[i] < today) continue;
       rows.push({
@@ -285,6 +316,8 @@ export function* generateHistoricalCases(options: HistoricalOptions): Generator<
         officeCode: offices[i].code,
         receivedOn: iso(received[i]),
         decidedOn: null,
+        biometricsOn: reached(milestones.biometrics, received[i]),
+        interviewOn: reached(milestones.interview, received[i]),
       });
     }
     yield { kind: 'pending', plan: series, rows };

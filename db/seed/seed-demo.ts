@@ -25,6 +25,7 @@ import { ACCESS_CODE_VALIDITY_DAYS, issueAccessCodeWithin } from '@/lib/access-c
 import { recordAudit } from '@/lib/audit/record-audit';
 import { hashPassword } from '@/lib/auth/password';
 import { DAY, fixedClock, type Clock } from '@/lib/clock';
+import { refreshProgressCurves } from '@/lib/progress/refresh';
 import { localInstant, openingDays, planSlots } from './biometric-slots';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey } from './demo-accounts';
 import { planDemoCases, type PlannedAppointment, type PlannedEvent } from './demo-cases';
@@ -53,13 +54,15 @@ export interface SeedSummary {
   historicalPending: number;
   durationMs: number;
   historicalDurationMs: number;
+  /** How long rebuilding myProgress's curves took after the historical cases were in. */
+  progressRefreshSeconds: number;
   /** Processing-time series carried forward or left behind (see historical-cases.ts). */
   notes: string[];
 }
 
 export const DEFAULT_HISTORICAL_CASES = 150_000;
-/** Rows per INSERT: at 5 parameters a row, under SQLite's limit of 32,766 (Postgres allows 65,535). */
-const INSERT_ROWS = 5_000;
+/** Rows per INSERT: at 7 parameters a row, under SQLite's limit of 32,766 (Postgres allows 65,535). */
+const INSERT_ROWS = 4_000;
 /** Slots have 6 parameters a row. */
 const SLOT_INSERT_ROWS = 2_500;
 /** Rows per transaction when streaming historical cases. */
@@ -103,6 +106,9 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSu
   const historicalStarted = performance.now();
   const historical = await addHistoricalCases(db, now, options.historicalCases ?? DEFAULT_HISTORICAL_CASES, log);
   const historicalDurationMs = Math.round(performance.now() - historicalStarted);
+  // The demo's myProgress pages need curves from the start; the worker rebuilds them daily after.
+  const progress = await refreshProgressCurves(db, clock);
+  log(`myProgress: ${progress.curves} curves from ${progress.historicalCases} historical cases in ${progress.seconds} s`);
 
   const counts = {
     fieldOffices: FIELD_OFFICES.length,
@@ -116,7 +122,7 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSu
     historicalPending: historical.pending,
   };
   await recordAudit(db, clock, { actor: null, action: 'seed.demo_data', objectType: 'store', outcome: 'success', detail: counts });
-  return { ...counts, durationMs: Math.round(performance.now() - started), historicalDurationMs, notes: historical.notes };
+  return { ...counts, durationMs: Math.round(performance.now() - started), historicalDurationMs, progressRefreshSeconds: progress.seconds, notes: historical.notes };
 }
 
 async function addAccounts(db: Db, now: Date): Promise<Map<DemoAccountKey, number>> {

@@ -15,10 +15,12 @@ describe('Kaplan–Meier for processing times', () => {
   it('keeps pending cases as censored observations, at risk until the day they were last seen', () => {
     const curve = kaplanMeier(sample);
     expect(curve.days).toEqual([3, 5, 7, 10]);
-    expect(curve.pending[0]).toBeCloseTo(5 / 6);
-    expect(curve.pending[1]).toBeCloseTo(2 / 3);
-    expect(curve.pending[2]).toBeCloseTo(4 / 9);
-    expect(curve.pending[3]).toBe(0);
+    expect(pendingAfter(curve, curve.days[0])).toBeCloseTo(5 / 6);
+    expect(pendingAfter(curve, curve.days[1])).toBeCloseTo(2 / 3);
+    expect(pendingAfter(curve, curve.days[2])).toBeCloseTo(4 / 9);
+    expect(pendingAfter(curve, curve.days[3])).toBe(0);
+    expect(curve.atRisk).toEqual([6, 5, 3, 1]);
+    expect(curve.decided).toEqual([1, 1, 1, 1]);
     expect(curve.cases).toBe(6);
     expect(pendingAfter(curve, 2)).toBe(1);
     expect(pendingAfter(curve, 6)).toBeCloseTo(2 / 3);
@@ -28,8 +30,8 @@ describe('Kaplan–Meier for processing times', () => {
     const curve = kaplanMeier([decided(4), decided(4), decided(4), pending(6), decided(9)]);
     // Day 4: 5 at risk, 3 decided → 2/5; day 9: 1 at risk → 0.
     expect(curve.days).toEqual([4, 9]);
-    expect(curve.pending[0]).toBeCloseTo(2 / 5);
-    expect(curve.pending[1]).toBe(0);
+    expect(pendingAfter(curve, curve.days[0])).toBeCloseTo(2 / 5);
+    expect(pendingAfter(curve, curve.days[1])).toBe(0);
   });
 
   it('gives the days by which half and 80 % are decided', () => {
@@ -52,5 +54,40 @@ describe('Kaplan–Meier for processing times', () => {
     const curve = kaplanMeier([decided(3), pending(20), pending(30), pending(40)]);
     expect(conditionalDecisionDay(curve, 0, 0.5)).toBeNull();
     expect(conditionalDecisionDay(kaplanMeier([]), 0, 0.5)).toBeNull();
+  });
+
+  it('lets cases enter at a milestone: only those past it, and still pending, are at risk', () => {
+    // By hand: B decided day 3 (from receipt); C entered day 2, decided 5; A entered 4, decided 6;
+    // D entered 5, pending after 8; E entered 1, decided 8.
+    //   day 3: B, C, E at risk (A and D not yet past the milestone) → 2/3
+    //   day 5: A, C, E → 2/3 × 2/3 = 4/9
+    //   day 6: A, D, E → 4/9 × 2/3 = 8/27
+    //   day 8: D, E (D seen pending that day) → 8/27 × 1/2 = 4/27
+    const curve = kaplanMeier([
+      { days: 6, decided: true, entry: 4 },
+      { days: 3, decided: true },
+      { days: 5, decided: true, entry: 2 },
+      { days: 8, decided: false, entry: 5 },
+      { days: 8, decided: true, entry: 1 },
+    ]);
+    expect(curve.days).toEqual([3, 5, 6, 8]);
+    expect(pendingAfter(curve, curve.days[0])).toBeCloseTo(2 / 3);
+    expect(pendingAfter(curve, curve.days[1])).toBeCloseTo(4 / 9);
+    expect(pendingAfter(curve, curve.days[2])).toBeCloseTo(8 / 27);
+    expect(pendingAfter(curve, curve.days[3])).toBeCloseTo(4 / 27);
+    // A case past the milestone and pending after 5 days: S(t) ÷ 4/9; day 6 leaves 2/3, day 8 1/3 → half by day 8.
+    expect(conditionalDecisionDay(curve, 5, 0.5)).toBe(8);
+    expect(pendingAfter(curve, 8, 5)).toBeCloseTo(1 / 3);
+  });
+
+  it('keeps estimating after an early day that decided everyone then at risk', () => {
+    // Day 2: the only case past the milestone is decided (the running product would be 0 from here on).
+    const curve = kaplanMeier([
+      { days: 2, decided: true, entry: 1 },
+      ...[10, 12, 14, 16].map((days) => ({ days, decided: true, entry: 5 })),
+    ]);
+    expect(pendingAfter(curve, 3)).toBe(0);
+    expect(conditionalDecisionDay(curve, 6, 0.5)).toBe(12);
+    expect(conditionalDecisionDay(curve, 6, 0.8)).toBe(16);
   });
 });
