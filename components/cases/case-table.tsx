@@ -11,7 +11,7 @@ import { appointmentDate, appointmentTime, calendarDate, statusDate, statusDay }
  * ordinary anchors, the look comes from the table's stylesheet rules, and the words every row
  * repeats are looked up once.
  */
-async function caseColumns(): Promise<TableColumn<CaseSummary>[]> {
+async function caseColumns(expectedSort?: { href: string; active: boolean }): Promise<TableColumn<CaseSummary>[]> {
   const [t, tStatus, tReschedule, format, locale] = await Promise.all([
     getTranslations('cases'),
     getTranslations('caseStatus'),
@@ -24,16 +24,17 @@ async function caseColumns(): Promise<TableColumn<CaseSummary>[]> {
   const noStatus = t('dashboard.noStatus');
   const pageLocale = isLocale(locale) ? locale : routing.defaultLocale;
   const caseHref = (receipt: string) => localePath(`/cases/${receipt}`, pageLocale);
-  return [
+  const wide = !expectedSort;
+  const columns: TableColumn<CaseSummary>[] = [
     {
       header: t('dashboard.columns.receipt'),
-      width: 'w-[18%]',
+      width: wide ? 'w-[18%]' : 'w-[16%]',
       rowHeader: true,
       cell: (c) => <a href={caseHref(c.receiptNumber)}>{c.receiptNumber}</a>,
     },
     {
       header: t('dashboard.columns.form'),
-      width: 'w-[17%]',
+      width: wide ? 'w-[17%]' : 'w-[15%]',
       cell: (c) => (
         <>
           {c.formType}
@@ -43,7 +44,7 @@ async function caseColumns(): Promise<TableColumn<CaseSummary>[]> {
     },
     {
       header: t('dashboard.columns.status'),
-      width: 'w-[22%]',
+      width: wide ? 'w-[22%]' : 'w-[19%]',
       cell: (c) =>
         c.latestStatus && c.latestStatusAt ? (
           <>
@@ -58,7 +59,7 @@ async function caseColumns(): Promise<TableColumn<CaseSummary>[]> {
     },
     {
       header: t('dashboard.columns.appointment'),
-      width: 'w-[22%]',
+      width: wide ? 'w-[22%]' : 'w-[19%]',
       cell: (c) =>
         c.nextAppointment ? (
           <>
@@ -85,7 +86,7 @@ async function caseColumns(): Promise<TableColumn<CaseSummary>[]> {
     },
     {
       header: t('dashboard.columns.action'),
-      width: 'w-[21%]',
+      width: wide ? 'w-[21%]' : 'w-[18%]',
       cell: (c) =>
         c.actions.length ? (
           <ul className="action-list">
@@ -98,6 +99,15 @@ async function caseColumns(): Promise<TableColumn<CaseSummary>[]> {
         ),
     },
   ];
+  if (expectedSort) {
+    columns.splice(4, 0, {
+      header: t('dashboard.columns.expected'),
+      width: 'w-[13%]',
+      sort: expectedSort,
+      cell: (c) => (c.expectedDecisionOn ? <time dateTime={c.expectedDecisionOn}>{calendarDate(format, c.expectedDecisionOn)}</time> : none),
+    });
+  }
+  return columns;
 }
 
 /** One person's cases (an applicant's dashboard). */
@@ -109,8 +119,17 @@ export async function CaseTable({ cases, caption, captionHidden }: { cases: Case
  * A representative's clients with their cases: one table, a group of rows per client under a row
  * that names the client (a heading, so screen readers can jump from client to client).
  */
-export async function ClientCaseTable({ clients, caption }: { clients: ClientGroup[]; caption: string }) {
-  const [columns, t, format] = await Promise.all([caseColumns(), getTranslations('cases.dashboard'), getFormatter()]);
+export async function ClientCaseTable({
+  clients,
+  caption,
+  expectedSort,
+}: {
+  clients: ClientGroup[];
+  caption: string;
+  /** The "Expected decision" column's link to the list sorted by it. */
+  expectedSort: { href: string; active: boolean };
+}) {
+  const [columns, t, format] = await Promise.all([caseColumns(expectedSort), getTranslations('cases.dashboard'), getFormatter()]);
   return (
     <Table
       caption={caption}

@@ -14,6 +14,11 @@ export interface TableColumn<Row> {
   headerHidden?: boolean;
   /** A Tailwind width class for fixed-layout tables, e.g. "w-1/5". */
   width?: string;
+  /**
+   * The list can be sorted by this column: the header links to the sorted list (a plain address,
+   * so it works without JavaScript), and says so with aria-sort while the list is sorted by it.
+   */
+  sort?: { href: string; active: boolean };
 }
 
 export interface TableGroup<Row> {
@@ -66,8 +71,14 @@ export function Table<Row>({
       <thead>
         <tr>
           {columns.map((column) => (
-            <th key={column.header} scope="col" {...classes(column.numeric && 'numeric', column.width)}>
-              {column.headerHidden ? <span className="sr-only">{column.header}</span> : column.header}
+            <th key={column.header} scope="col" {...classes(column.numeric && 'numeric', column.width)} aria-sort={column.sort?.active ? 'ascending' : undefined}>
+              {column.headerHidden ? (
+                <span className="sr-only">{column.header}</span>
+              ) : column.sort && !column.sort.active ? (
+                <a href={column.sort.href}>{column.header}</a>
+              ) : (
+                column.header
+              )}
             </th>
           ))}
         </tr>

@@ -62,6 +62,7 @@ export const PAGE_ROUTES = {
   '/dashboard': { access: 'cases', sample: '/dashboard' },
   '/cases/link': { access: 'cases', sample: '/cases/link' },
   '/cases/[receipt]': { access: 'cases', sample: '/cases/IOE0000000001', objectOfNobody: true },
+  '/cases/[receipt]/progress': { access: 'cases', sample: '/cases/IOE0000000001/progress', objectOfNobody: true },
   '/cases/[receipt]/people/[link]/end': { access: 'cases', sample: '/cases/IOE0000000001/people/1/end', objectOfNobody: true },
   '/access-codes/request': { access: 'cases', sample: '/access-codes/request' },
   // A case's biometrics appointment and the steps of rescheduling it; a step opened before the ones

@@ -6,6 +6,9 @@ import { CASE_LIST_STATES, type CaseListFilters, type CaseListStatusFilter, type
 
 export const CLIENTS_PER_PAGE = 25;
 
+/** Clients alphabetically (the default), or soonest expected decision first. */
+export type CaseListSort = 'client' | 'expected';
+
 type Query = Record<string, string | string[] | undefined>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -16,23 +19,29 @@ export function parseCaseListQuery(query: Query) {
   const form = first(query.form)?.trim();
   const status = first(query.status);
   const page = Number(first(query.page));
+  const sort: CaseListSort = first(query.sort) === 'expected' ? 'expected' : 'client';
   const filters: CaseListFilters = {
     query: text || undefined,
     formType: form && /^[A-Z]-\d{1,4}[A-Z]?$/.test(form) ? form : undefined,
     status: status && statuses.includes(status) ? (status as CaseListStatusFilter) : undefined,
   };
+  const address = (n: number | null, order: CaseListSort) => {
+    const params = new URLSearchParams();
+    if (filters.query) params.set('q', filters.query);
+    if (filters.formType) params.set('form', filters.formType);
+    if (filters.status) params.set('status', filters.status);
+    if (order === 'expected') params.set('sort', 'expected');
+    if (n !== null) params.set('page', String(n));
+    return params.toString();
+  };
   return {
     filters,
+    sort,
     page: Number.isSafeInteger(page) && page > 0 ? page : 1,
     /** The same search on another page, as a query string. */
-    withPage(n: number): string {
-      const params = new URLSearchParams();
-      if (filters.query) params.set('q', filters.query);
-      if (filters.formType) params.set('form', filters.formType);
-      if (filters.status) params.set('status', filters.status);
-      params.set('page', String(n));
-      return params.toString();
-    },
+    withPage: (n: number): string => address(n, sort),
+    /** The same search in another order, from its first page. */
+    withSort: (order: CaseListSort): string => address(null, order),
   };
 }
 

@@ -40,6 +40,8 @@ export interface CaseSummary {
   state: CaseState;
   latestStatus: CaseStatusKey | null;
   latestStatusAt: Date | null;
+  /** myProgress's 80 % date as of its last refresh; null for decided cases and forms it does not cover. */
+  expectedDecisionOn: string | null;
   applicantGivenName: string;
   applicantFamilyName: string;
   applicantDateOfBirth: string;
@@ -76,6 +78,7 @@ export async function listLinkedCases(db: DbOrTx, clock: Clock, user: User, filt
       biometricsRequired: cases.biometricsRequired,
       latestStatus: cases.latestStatus,
       latestStatusAt: cases.latestStatusAt,
+      expectedDecisionOn: cases.expectedDecisionOn,
       applicantGivenName: cases.applicantGivenName,
       applicantFamilyName: cases.applicantFamilyName,
       applicantDateOfBirth: cases.applicantDateOfBirth,
@@ -138,8 +141,12 @@ export interface ClientGroup {
   actionCount: number;
 }
 
-/** A representative's cases by client, clients alphabetically by family name then given name. */
-export function groupByClient(summaries: CaseSummary[], locale: string): ClientGroup[] {
+/**
+ * A representative's cases by client, clients alphabetically by family name then given name; or,
+ * sorted by expected decision, each client's cases soonest first and clients by their soonest case
+ * (cases without an expected decision last, then alphabetically).
+ */
+export function groupByClient(summaries: CaseSummary[], locale: string, sort: 'client' | 'expected' = 'client'): ClientGroup[] {
   const groups = new Map<string, ClientGroup>();
   for (const summary of summaries) {
     const key = `${summary.applicantFamilyName}|${summary.applicantGivenName}|${summary.applicantDateOfBirth}`;
@@ -152,9 +159,12 @@ export function groupByClient(summaries: CaseSummary[], locale: string): ClientG
     group.actionCount += summary.actions.length;
   }
   const collator = new Intl.Collator(locale, { sensitivity: 'base' });
-  return [...groups.values()].sort(
-    (a, b) => collator.compare(a.familyName, b.familyName) || collator.compare(a.givenName, b.givenName) || a.key.localeCompare(b.key),
-  );
+  const byName = (a: ClientGroup, b: ClientGroup) =>
+    collator.compare(a.familyName, b.familyName) || collator.compare(a.givenName, b.givenName) || a.key.localeCompare(b.key);
+  if (sort === 'client') return [...groups.values()].sort(byName);
+  const expected = (c: CaseSummary) => c.expectedDecisionOn ?? '9999-12-31';
+  for (const group of groups.values()) group.cases.sort((a, b) => expected(a).localeCompare(expected(b)));
+  return [...groups.values()].sort((a, b) => expected(a.cases[0]).localeCompare(expected(b.cases[0])) || byName(a, b));
 }
 
 /** The scheduled appointments still ahead on the person's linked cases, earliest first, each with its case's receipt number. */

@@ -49,6 +49,8 @@ import enReschedule from '@/messages/en/reschedule.json';
 import esReschedule from '@/messages/es/reschedule.json';
 import enLetters from '@/messages/en/letters.json';
 import esLetters from '@/messages/es/letters.json';
+import enProgress from '@/messages/en/progress.json';
+import esProgress from '@/messages/es/progress.json';
 import type { Locale } from './routing';
 
 const en = {
@@ -75,6 +77,7 @@ const en = {
   reschedule: enReschedule,
   biometrics: enBiometrics,
   capacity: enCapacity,
+  progress: enProgress,
 };
 
 export type Messages = typeof en;
@@ -105,6 +108,7 @@ const catalogues: Record<Locale, Messages> = {
     reschedule: esReschedule,
     biometrics: esBiometrics,
     capacity: esCapacity,
+    progress: esProgress,
   },
 };
 

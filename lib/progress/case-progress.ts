@@ -24,6 +24,8 @@ export interface ProgressMilestone {
 
 export interface CaseProgress {
   today: string;
+  /** The case's field office, which "similar" refers to. */
+  officeName: string | null;
   milestones: ProgressMilestone[];
   estimate: ProgressEstimate;
 }
@@ -40,12 +42,11 @@ export async function caseProgress(db: DbOrTx, clock: Clock, theCase: Case): Pro
   ];
   const input = { formType: theCase.formType, receiptDate: theCase.receiptDate, ...reached };
   let curves: StoredCurve[] = [];
-  let officeCode: string | null = null;
+  const [office] = theCase.fieldOfficeId
+    ? await db.select({ code: fieldOffices.code, name: fieldOffices.name }).from(fieldOffices).where(eq(fieldOffices.id, theCase.fieldOfficeId))
+    : [];
+  const officeCode = office?.code ?? null;
   if (coversForm(theCase.formType) && theCase.state === 'pending' && theCase.classification) {
-    if (theCase.fieldOfficeId) {
-      const [office] = await db.select({ code: fieldOffices.code }).from(fieldOffices).where(eq(fieldOffices.id, theCase.fieldOfficeId));
-      officeCode = office?.code ?? null;
-    }
     curves = await db
       .select({
         officeCode: progressCurves.officeCode,
@@ -68,6 +69,7 @@ export async function caseProgress(db: DbOrTx, clock: Clock, theCase: Case): Pro
         ),
       );
   }
-  const estimate = theCase.state !== 'pending' ? ({ kind: 'decided' } as const) : estimateDecision({ ...input, decidedOn: null }, officeCode, curves, today);
-  return { today, milestones, estimate };
+  // A case decided without a decision event on file is decided all the same.
+  const estimate = estimateDecision({ ...input, decidedOn: theCase.state === 'pending' ? null : (reached.decidedOn ?? theCase.receiptDate) }, officeCode, curves, today);
+  return { today, officeName: office?.name ?? null, milestones, estimate };
 }

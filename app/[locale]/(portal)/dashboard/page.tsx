@@ -15,7 +15,7 @@ import { parseCaseListQuery, pageOfClients } from '@/lib/cases/case-list-query';
 import { groupByClient, linkedFormTypes, listLinkedCases } from '@/lib/cases/case-views';
 import { systemClock } from '@/lib/clock';
 import { Link } from '@/lib/i18n/link';
-import { isLocale } from '@/lib/i18n/routing';
+import { isLocale, localePath } from '@/lib/i18n/routing';
 import { getTranslations } from '@/lib/i18n/server';
 
 type Props = PageProps<'/[locale]/dashboard'>;
@@ -108,7 +108,7 @@ async function RepresentativeCases({
   actions: React.ReactNode;
 }) {
   const t = await getTranslations('cases.dashboard');
-  const clients = groupByClient(cases, locale);
+  const clients = groupByClient(cases, locale, query.sort);
   const page = pageOfClients(clients, query.page);
   const needingAction = cases.filter((c) => c.actions.length > 0).length;
   return (
@@ -135,7 +135,20 @@ async function RepresentativeCases({
               ? t('noMatch')
               : `${t('summary', { clients: clients.length, cases: cases.length })}. ${t('shown', { from: page.from, to: page.to, total: clients.length })}`}
           </p>
-          <ClientCaseTable clients={page.clients} caption={t('clientsCaption')} />
+          <p className="text-base-dark">
+            {t('expectedHint')}
+            {query.sort === 'expected' ? (
+              <>
+                {' '}
+                <Link href={`/dashboard?${query.withSort('client')}`}>{t('sortByName')}</Link>
+              </>
+            ) : null}
+          </p>
+          <ClientCaseTable
+            clients={page.clients}
+            caption={query.sort === 'expected' ? t('clientsCaptionByExpected') : t('clientsCaption')}
+            expectedSort={{ href: localePath(`/dashboard?${query.withSort('expected')}`, isLocale(locale) ? locale : 'en'), active: query.sort === 'expected' }}
+          />
           <Pagination page={page.page} pages={page.pages} hrefFor={(n) => `/dashboard?${query.withPage(n)}`} />
         </>
       )}

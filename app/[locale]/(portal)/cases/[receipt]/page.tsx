@@ -46,12 +46,13 @@ export default async function CasePage({ params, searchParams }: Props) {
   if (!theCase) notFound();
 
   const now = systemClock.now();
-  const [detail, t, tStatus, tAppointments, tReschedule, format] = await Promise.all([
+  const [detail, t, tStatus, tAppointments, tReschedule, tProgress, format] = await Promise.all([
     caseDetail(getDb(), systemClock, theCase),
     getTranslations({ locale, namespace: 'cases' }),
     getTranslations({ locale, namespace: 'caseStatus' }),
     getTranslations({ locale, namespace: 'appointments' }),
     getTranslations({ locale, namespace: 'reschedule' }),
+    getTranslations({ locale, namespace: 'progress' }),
     getFormatter({ locale }),
   ]);
   const query = await searchParams;
@@ -95,6 +96,10 @@ export default async function CasePage({ params, searchParams }: Props) {
           <p className="mb-0">{t('dashboard.noStatus')}</p>
         )}
       </section>
+
+      <p className="mt-4 text-lg">
+        <Link href={`/cases/${theCase.receiptNumber}/progress`}>{tProgress('caseLink')}</Link>
+      </p>
 
       {actions.length ? (
         <Alert type="warning" heading={t('detail.actionTitle')}>
