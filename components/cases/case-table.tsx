@@ -19,7 +19,6 @@ async function caseColumns(expectedSort?: { href: string; active: boolean }): Pr
     getFormatter(),
     getLocale(),
   ]);
-  const none = t('dashboard.none');
   const reschedule = tReschedule('caseLink');
   const noStatus = t('dashboard.noStatus');
   const pageLocale = isLocale(locale) ? locale : routing.defaultLocale;
@@ -35,12 +34,15 @@ async function caseColumns(expectedSort?: { href: string; active: boolean }): Pr
     {
       header: t('dashboard.columns.form'),
       width: wide ? 'w-[17%]' : 'w-[15%]',
-      cell: (c) => (
-        <>
-          {c.formType}
-          {c.classification ? <small>{c.classification}</small> : null}
-        </>
-      ),
+      cell: (c) =>
+        c.classification ? (
+          <>
+            {c.formType}
+            <small>{c.classification}</small>
+          </>
+        ) : (
+          c.formType
+        ),
     },
     {
       header: t('dashboard.columns.status'),
@@ -80,9 +82,7 @@ async function caseColumns(expectedSort?: { href: string; active: boolean }): Pr
               </>
             ) : null}
           </>
-        ) : (
-          none
-        ),
+        ) : null,
     },
     {
       header: t('dashboard.columns.action'),
@@ -94,9 +94,7 @@ async function caseColumns(expectedSort?: { href: string; active: boolean }): Pr
               <li key={action}>{t(`actions.${action}`)}</li>
             ))}
           </ul>
-        ) : (
-          none
-        ),
+        ) : null,
     },
   ];
   if (expectedSort) {
@@ -104,7 +102,7 @@ async function caseColumns(expectedSort?: { href: string; active: boolean }): Pr
       header: t('dashboard.columns.expected'),
       width: 'w-[13%]',
       sort: expectedSort,
-      cell: (c) => (c.expectedDecisionOn ? <time dateTime={c.expectedDecisionOn}>{calendarDate(format, c.expectedDecisionOn)}</time> : none),
+      cell: (c) => (c.expectedDecisionOn ? <time dateTime={c.expectedDecisionOn}>{calendarDate(format, c.expectedDecisionOn)}</time> : null),
     });
   }
   return columns;
@@ -112,7 +110,8 @@ async function caseColumns(expectedSort?: { href: string; active: boolean }): Pr
 
 /** One person's cases (an applicant's dashboard). */
 export async function CaseTable({ cases, caption, captionHidden }: { cases: CaseSummary[]; caption: string; captionHidden?: boolean }) {
-  return <Table caption={caption} captionHidden={captionHidden} rows={cases} rowKey={(c) => c.id} columns={await caseColumns()} fixed />;
+  const [columns, t] = await Promise.all([caseColumns(), getTranslations('cases.dashboard')]);
+  return <Table caption={caption} captionHidden={captionHidden} rows={cases} rowKey={(c) => c.id} columns={columns} emptyCell={t('none')} fixed />;
 }
 
 /**
@@ -136,9 +135,9 @@ export async function ClientCaseTable({
       captionHidden
       columns={columns}
       rowKey={(c) => c.id}
+      emptyCell={t('none')}
       fixed
       groups={clients.map((client) => ({
-        key: client.key,
         rows: client.cases,
         heading: (
           <>

@@ -36,7 +36,7 @@ export interface AlertProps {
 export function Alert({ type, heading, headingLevel = 2, children, role, className }: AlertProps) {
   const Heading = `h${headingLevel}` as 'h2' | 'h3' | 'h4';
   return (
-    <div role={role} className={cx('my-6 flex max-w-[48rem] gap-3 border-l-8 px-5 py-4', styles[type].box, className)}>
+    <div {...(role ? { role } : {})} className={cx('my-6 flex max-w-[48rem] gap-3 border-l-8 px-5 py-4', styles[type].box, className)}>
       <svg
         aria-hidden="true"
         focusable="false"

@@ -140,13 +140,30 @@ describe('step indicator and table', () => {
     expect(html).toMatch(/<table [^>]*style="--column-1:&quot;Receipt number&quot;;--column-2:&quot;Status&quot;"/);
   });
 
+  it('leaves an empty cell empty and names what it means once, for the stylesheet to show', () => {
+    const html = markup(
+      <Table
+        caption="Cases"
+        rows={[{ receipt: 'IOE0912345678' }]}
+        rowKey={(row) => row.receipt}
+        emptyCell="None"
+        columns={[
+          { header: 'Receipt number', cell: (row) => row.receipt, rowHeader: true },
+          { header: 'Next appointment', cell: () => null },
+        ]}
+      />,
+    );
+    expect(html).toContain('--empty-cell:&quot;None&quot;');
+    expect(html).toContain('<td></td>');
+  });
+
   it('groups rows under a heading row per group, in one table', () => {
     const html = markup(
       <Table
         caption="Clients"
         groups={[
-          { key: 'a', heading: 'Ana', rows: [{ receipt: 'IOE0912345678' }] },
-          { key: 'b', heading: 'Bo', rows: [{ receipt: 'IOE0912345679' }, { receipt: 'IOE0912345670' }] },
+          { heading: 'Ana', rows: [{ receipt: 'IOE0912345678' }] },
+          { heading: 'Bo', rows: [{ receipt: 'IOE0912345679' }, { receipt: 'IOE0912345670' }] },
         ]}
         rowKey={(row) => row.receipt}
         columns={[

@@ -230,7 +230,7 @@ export function Select({
         <select name={name ?? id} className={controlClasses(error, width, className)} {...rest} {...a11y}>
           {empty !== null ? <option value="">{empty}</option> : null}
           {options.map((option) => (
-            <option key={option.value} value={option.value} disabled={option.disabled}>
+            <option key={option.value} value={option.value} {...(option.disabled ? { disabled: true } : {})}>
               {option.label}
             </option>
           ))}

@@ -22,7 +22,6 @@ export interface TableColumn<Row> {
 }
 
 export interface TableGroup<Row> {
-  key: Key;
   /** Fills the group's first row, a header for the rows below it (<th scope="rowgroup">). */
   heading: ReactNode;
   rows: readonly Row[];
@@ -44,6 +43,11 @@ export interface TableProps<Row> {
   stacked?: boolean;
   /** Columns keep fixed widths (`width` of each column), so several tables one under another line up. */
   fixed?: boolean;
+  /**
+   * What an empty cell says ("None"), written once for the table and shown by the stylesheet in
+   * every cell a column leaves empty (`cell` returns null), rather than repeated in each.
+   */
+  emptyCell?: string;
   className?: string;
 }
 
@@ -63,15 +67,17 @@ export function Table<Row>({
   empty,
   stacked = true,
   fixed,
+  emptyCell,
   className,
 }: TableProps<Row>) {
+  const style = { ...(stacked ? stackedLabels(columns) : {}), ...(emptyCell ? { '--empty-cell': JSON.stringify(emptyCell) } : {}) } as CSSProperties;
   const table = (
-    <table className={cx('data-table', fixed && 'data-table-fixed', !stacked && 'data-table-scroll', className)} style={stacked ? stackedLabels(columns) : undefined}>
+    <table className={cx('data-table', fixed && 'data-table-fixed', !stacked && 'data-table-scroll', className)} style={Object.keys(style).length ? style : undefined}>
       <caption className={captionHidden ? 'sr-only' : undefined}>{caption}</caption>
       <thead>
         <tr>
           {columns.map((column) => (
-            <th key={column.header} scope="col" {...classes(column.numeric && 'numeric', column.width)} aria-sort={column.sort?.active ? 'ascending' : undefined}>
+            <th key={column.header} scope="col" {...classes(column.numeric && 'numeric', column.width)} {...(column.sort?.active ? { 'aria-sort': 'ascending' as const } : {})}>
               {column.headerHidden ? (
                 <span className="sr-only">{column.header}</span>
               ) : column.sort && !column.sort.active ? (
@@ -84,8 +90,9 @@ export function Table<Row>({
         </tr>
       </thead>
       {groups ? (
-        groups.map((group) => (
-          <tbody key={group.key}>
+        // Keyed by position: the list is rendered once on the server, and a long key would be sent with every group.
+        groups.map((group, index) => (
+          <tbody key={index}>
             <tr>
               <th scope="rowgroup" colSpan={columns.length}>
                 {group.heading}
@@ -122,9 +129,14 @@ export function Table<Row>({
  */
 function tableCell<Row>(column: TableColumn<Row>, row: Row, at: number): ReactNode {
   const Cell = column.rowHeader ? 'th' : 'td';
-  return (
-    <Cell key={at} {...(column.rowHeader ? { scope: 'row' } : {})} {...classes(column.numeric && 'numeric')}>
-      {column.cell(row)}
+  const content = column.cell(row);
+  const attributes = { ...(column.rowHeader ? { scope: 'row' } : {}), ...classes(column.numeric && 'numeric') };
+  // An empty cell carries no children at all (not even a null), and says "None" through the stylesheet.
+  return content === null ? (
+    <Cell key={at} {...attributes} />
+  ) : (
+    <Cell key={at} {...attributes}>
+      {content}
     </Cell>
   );
 }

@@ -11,6 +11,7 @@ import type { CaseState, MailingAddress } from '../../db/columns';
 import { createRandom, seedFrom, type Random } from '../../db/seed/random';
 import { hashPassword } from '../../lib/auth/password';
 import type { CaseStatusKey } from '../../lib/cases/status-catalogue';
+import { coversForm } from '../../lib/progress/forms';
 import { storeAt, tablesOf, writeTransaction } from './store-handles';
 
 /** At least 12 characters and not a common password, like any the portal accepts. */
@@ -34,6 +35,8 @@ export interface LinkedCases {
   receiptNumbers: string[];
   /** A case with a status history of six events. */
   caseWithLongestHistory: string;
+  /** A pending case of a form myProgress estimates (null when none was planned). */
+  pendingForProgress: string | null;
 }
 
 interface Person {
@@ -221,7 +224,15 @@ export async function createAccountWithLinkedCases(storeUrl: string, options: Li
   });
 
   const longest = plans.find((plan) => plan.events.length === 6) ?? [...plans].sort((a, b) => b.events.length - a.events.length)[0];
-  return { userId, email, password: BENCH_PASSWORD, receiptNumbers: plans.map((p) => p.receiptNumber), caseWithLongestHistory: longest.receiptNumber };
+  const forProgress = plans.find((plan) => plan.state === 'pending' && plan.classification !== null && coversForm(plan.formType) && plan.events.some((e) => e.status === 'fingerprints_were_taken'));
+  return {
+    userId,
+    email,
+    password: BENCH_PASSWORD,
+    receiptNumbers: plans.map((p) => p.receiptNumber),
+    caseWithLongestHistory: longest.receiptNumber,
+    pendingForProgress: forProgress?.receiptNumber ?? null,
+  };
 }
 
 /** Status dates are posted overnight; 14:00 UTC falls on the same calendar day in every U.S. zone. */

@@ -6,7 +6,7 @@
 import type { StoreKind } from './stores';
 import { signInRoundTrip, signInUsers } from './sign-in-scenario';
 import { officerQueue, requesterAppointments, rescheduleTimePicker } from './appointment-rows';
-import { applicantDashboard, casePage, representativeDashboard } from './signed-in-rows';
+import { applicantDashboard, casePage, progressPage, representativeDashboard } from './signed-in-rows';
 
 export interface RowContext {
   baseUrl: string;
@@ -119,6 +119,12 @@ export const rows: BenchRow[] = [
     target: { of: 'floor', percent: 40 },
   },
   { name: 'your appointments, 12 requests', path: '/appointments', setup: requesterAppointments, target: { of: 'floor', percent: 60 } },
+  {
+    name: 'myProgress page, 1,000,000 historical cases',
+    path: '/cases/{receipt}/progress',
+    setup: progressPage,
+    target: { of: 'floor', percent: 50 },
+  },
   { name: 'reschedule: the time picker, a week of times', path: '/cases/{receipt}/biometrics/time', setup: rescheduleTimePicker, target: { of: 'floor', percent: 40 } },
 ];
 

@@ -17,7 +17,24 @@ export function representativeDashboard(context: RowContext): Promise<RowRequest
 
 /** GET /cases/{receipt} for one of a representative's 200 cases, one with six status events. */
 export function casePage(context: RowContext): Promise<RowRequest> {
-  return signedInPage(context, { role: 'representative', cases: 200, clients: 120 }, (made) => `/cases/${made.caseWithLongestHistory}`, 'target');
+  return signedInPage(context, { role: 'representative', cases: 200, clients: 120 }, (made) => `/cases/${made.caseWithLongestHistory}`, (made) => made.caseWithLongestHistory);
+}
+
+/**
+ * GET /cases/{receipt}/progress for a representative's pending case past biometrics: myProgress
+ * reads the case's milestones and a few stored curves, whatever the size of the history (the bench
+ * seeds a million historical cases).
+ */
+export async function progressPage(context: RowContext): Promise<RowRequest> {
+  return signedInPage(
+    context,
+    { role: 'representative', cases: 40, clients: 25 },
+    (made) => {
+      if (!made.pendingForProgress) throw new Error('the planned cases have no pending case myProgress estimates');
+      return `/cases/${made.pendingForProgress}/progress`;
+    },
+    (made) => made.pendingForProgress!,
+  );
 }
 
 /** GET /dashboard for an applicant with 20 linked cases of their own. */
@@ -27,13 +44,13 @@ export function applicantDashboard(context: RowContext): Promise<RowRequest> {
 
 /**
  * `expect`: which receipt numbers the page must show. 'all' of them (an applicant's list has no
- * pages), 'some' (a representative's first page of clients), or the 'target' case of a case page.
+ * pages), 'some' (a representative's first page of clients), or the one case a case page is about.
  */
 async function signedInPage(
   context: RowContext,
   cases: LinkedCasesOptions,
   pathFor: (made: LinkedCases) => string,
-  expect: 'all' | 'some' | 'target',
+  expect: 'all' | 'some' | ((made: LinkedCases) => string),
 ): Promise<RowRequest> {
   const made = await createAccountWithLinkedCases(context.storeUrl, cases);
   const cookies = await signInThroughPages(context, made.email, made.password);
@@ -44,12 +61,13 @@ async function signedInPage(
     const where = response.headers.get('location');
     throw new Error(`${path} answered ${response.status}${where ? ` (to ${where})` : ''} for the ${cases.role} just signed in, not 200`);
   }
-  const expected = expect === 'target' ? [made.caseWithLongestHistory] : made.receiptNumbers;
+  const target = typeof expect === 'function' ? expect(made) : null;
+  const expected = target ? [target] : made.receiptNumbers;
   const shown = expected.filter((receipt) => html.includes(receipt));
   if (expect === 'some' ? shown.length === 0 : shown.length < expected.length) {
     const what =
-      expect === 'target' ? `the case ${expected[0]}` : expect === 'all' ? `${expected.length - shown.length} of its ${expected.length} cases` : `any of its ${expected.length} cases`;
+      target ? `the case ${target}` : expect === 'all' ? `${expected.length - shown.length} of its ${expected.length} cases` : `any of its ${expected.length} cases`;
     throw new Error(`${path} for the ${cases.role} just signed in answered 200 but does not show ${what}`);
   }
-  return { cookies, path, expect: expect === 'target' ? made.caseWithLongestHistory : shown[0] };
+  return { cookies, path, expect: target ?? shown[0] };
 }
