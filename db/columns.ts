@@ -270,25 +270,57 @@ export const appointmentColumns = (k: Kit) => ({
   cancelledAt: k.timestampNull(),
 });
 
+/**
+ * Where a callback stands (lib/callbacks/callback-steps.ts): 'queued' until an officer starts it;
+ * 'awaiting_reply' while the text-ahead waits (until nextStepAt); 'ready' after YES, for the officer
+ * who started it; 'calling' when started without a text; 'retry_due' when a second attempt is due;
+ * 'closed' with closedReason 'reached', 'unreachable' or 'cancelled'.
+ */
+export type CallbackStatus = 'queued' | 'awaiting_reply' | 'ready' | 'calling' | 'retry_due' | 'closed';
+export type CallbackUrgency = 'urgent' | 'regular';
+
 export const callbackColumns = (k: Kit) => ({
   id: k.id(),
   serviceRequestNumber: k.uniqueText(),
   userId: k.fk('users'),
   caseId: k.fkNull('cases'),
   topic: k.text(),
-  urgency: k.text().$type<'urgent' | 'regular'>(),
+  urgency: k.text().$type<CallbackUrgency>(),
   phone: k.text(),
   language: k.text().$type<Language>(),
   textAhead: k.bool().default(false),
-  status: k.text().default('queued'),
+  status: k.text().$type<CallbackStatus>().default('queued'),
+  /** Started attempts (a text sent, or a call started without one); two without reaching the person close it. */
   attempts: k.int().default(0),
+  /** While awaiting a reply: when the wait ends and the worker moves on. */
   nextStepAt: k.timestampNull(),
   assignedOfficerId: k.fkNull('users'),
   dueAt: k.timestamp(),
+  /** 0 urgent, 1 regular: the queue's order after "ready to call". */
+  priority: k.int().default(1),
+  /** Not closed: the queue reads open callbacks through an index on (open, priority, due). */
+  open: k.bool().default(true),
   createdAt: k.timestamp(),
   updatedAt: k.timestamp(),
   closedAt: k.timestampNull(),
-  closedReason: k.textNull(),
+  closedReason: k.textNull().$type<'reached' | 'unreachable' | 'cancelled'>(),
+});
+
+/** What happened to a callback, in order, as the customer and officers read it. */
+export const callbackEventColumns = (k: Kit) => ({
+  id: k.id(),
+  callbackId: k.fk('callbacks'),
+  kind: k.text(),
+  at: k.timestamp(),
+  actorId: k.fkNull('users'),
+  note: k.textNull(),
+});
+
+/** Numbers that answered STOP: no text of any kind goes to them until they answer START. */
+export const smsOptOutColumns = (k: Kit) => ({
+  id: k.id(),
+  phone: k.uniqueText(),
+  optedOutAt: k.timestamp(),
 });
 
 /** 'cancelled': withdrawn before it was sent (a reminder for an appointment that moved). */
@@ -400,7 +432,13 @@ export const appointmentRequestEventIndexes = (t: Cols, k: Kit) => [
   k.index('appointment_request_events_request_idx').on(t.requestId),
 ];
 export const appointmentIndexes = (t: Cols, k: Kit) => [k.index('appointments_case_idx').on(t.caseId)];
-export const callbackIndexes = (t: Cols, k: Kit) => [k.index('callbacks_status_idx').on(t.status, t.nextStepAt)];
+export const callbackIndexes = (t: Cols, k: Kit) => [
+  k.index('callbacks_status_idx').on(t.status, t.nextStepAt),
+  k.index('callbacks_queue_idx').on(t.open, t.priority, t.dueAt, t.id),
+  k.index('callbacks_user_idx').on(t.userId),
+  k.index('callbacks_phone_idx').on(t.phone, t.status),
+];
+export const callbackEventIndexes = (t: Cols, k: Kit) => [k.index('callback_events_callback_idx').on(t.callbackId)];
 export const notificationIndexes = (t: Cols, k: Kit) => [
   k.index('notifications_due_idx').on(t.status, t.nextAttemptAt),
   k.index('notifications_created_idx').on(t.createdAt),

@@ -26,9 +26,11 @@ export const appointmentRequests = pgTable('appointment_requests', c.appointment
 export const appointmentRequestEvents = pgTable('appointment_request_events', c.appointmentRequestEventColumns(k), (t) => c.appointmentRequestEventIndexes(t, k));
 export const appointments = pgTable('appointments', c.appointmentColumns(k), (t) => c.appointmentIndexes(t, k));
 export const callbacks = pgTable('callbacks', c.callbackColumns(k), (t) => c.callbackIndexes(t, k));
+export const callbackEvents = pgTable('callback_events', c.callbackEventColumns(k), (t) => c.callbackEventIndexes(t, k));
+export const smsOptOuts = pgTable('sms_opt_outs', c.smsOptOutColumns(k));
 export const notifications = pgTable('notifications', c.notificationColumns(k), (t) => c.notificationIndexes(t, k));
 export const auditLog = pgTable('audit_log', c.auditColumns(k), (t) => c.auditIndexes(t, k));
 export const historicalCases = pgTable('historical_cases', c.historicalCaseColumns(k), (t) => c.historicalCaseIndexes(t, k));
 export const progressCurves = pgTable('progress_curves', c.progressCurveColumns(k), (t) => c.progressCurveIndexes(t, k));
 
-const tables = { users, cases, accessCodes, fieldOffices, ascs, appointmentRequests, biometricSlots };
+const tables = { users, cases, accessCodes, fieldOffices, ascs, appointmentRequests, biometricSlots, callbacks };

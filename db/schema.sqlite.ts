@@ -23,9 +23,11 @@ export const appointmentRequests = sqliteTable('appointment_requests', c.appoint
 export const appointmentRequestEvents = sqliteTable('appointment_request_events', c.appointmentRequestEventColumns(k), (t) => c.appointmentRequestEventIndexes(t, k));
 export const appointments = sqliteTable('appointments', c.appointmentColumns(k), (t) => c.appointmentIndexes(t, k));
 export const callbacks = sqliteTable('callbacks', c.callbackColumns(k), (t) => c.callbackIndexes(t, k));
+export const callbackEvents = sqliteTable('callback_events', c.callbackEventColumns(k), (t) => c.callbackEventIndexes(t, k));
+export const smsOptOuts = sqliteTable('sms_opt_outs', c.smsOptOutColumns(k));
 export const notifications = sqliteTable('notifications', c.notificationColumns(k), (t) => c.notificationIndexes(t, k));
 export const auditLog = sqliteTable('audit_log', c.auditColumns(k), (t) => c.auditIndexes(t, k));
 export const historicalCases = sqliteTable('historical_cases', c.historicalCaseColumns(k), (t) => c.historicalCaseIndexes(t, k));
 export const progressCurves = sqliteTable('progress_curves', c.progressCurveColumns(k), (t) => c.progressCurveIndexes(t, k));
 
-const tables = { users, cases, accessCodes, fieldOffices, ascs, appointmentRequests, biometricSlots };
+const tables = { users, cases, accessCodes, fieldOffices, ascs, appointmentRequests, biometricSlots, callbacks };

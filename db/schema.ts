@@ -20,6 +20,8 @@ export const {
   appointmentRequestEvents,
   appointments,
   callbacks,
+  callbackEvents,
+  smsOptOuts,
   notifications,
   auditLog,
   historicalCases,
@@ -34,3 +36,5 @@ export type AppointmentRequest = typeof appointmentRequests.$inferSelect;
 export type Appointment = typeof appointments.$inferSelect;
 export type Asc = typeof ascs.$inferSelect;
 export type BiometricSlot = typeof biometricSlots.$inferSelect;
+export type Callback = typeof callbacks.$inferSelect;
+export type CallbackEvent = typeof callbackEvents.$inferSelect;

@@ -25,7 +25,7 @@ export async function sendOneTimeCode(
   if (to.channel === 'sms') {
     if (!textingOffered()) return { sent: false, reason: 'unavailable' };
     const allowance = await reserveText(db, clock, { accountId: user.id, phone: to.recipient });
-    if (!allowance.ok) return { sent: false, reason: 'text_limit', until: allowance.until };
+    if (!allowance.ok) return 'optedOut' in allowance ? { sent: false, reason: 'unavailable' } : { sent: false, reason: 'text_limit', until: allowance.until };
   }
   const { code } = await issueOneTimeCode(db, clock, user.id, purpose);
   await enqueueNotification(db, clock, {

@@ -50,6 +50,8 @@ import esReschedule from '@/messages/es/reschedule.json';
 import enLetters from '@/messages/en/letters.json';
 import esLetters from '@/messages/es/letters.json';
 import enProgress from '@/messages/en/progress.json';
+import enCallbacks from '@/messages/en/callbacks.json';
+import esCallbacks from '@/messages/es/callbacks.json';
 import esProgress from '@/messages/es/progress.json';
 import type { Locale } from './routing';
 
@@ -78,6 +80,7 @@ const en = {
   biometrics: enBiometrics,
   capacity: enCapacity,
   progress: enProgress,
+  callbacks: enCallbacks,
 };
 
 export type Messages = typeof en;
@@ -109,6 +112,7 @@ const catalogues: Record<Locale, Messages> = {
     biometrics: esBiometrics,
     capacity: esCapacity,
     progress: esProgress,
+    callbacks: esCallbacks,
   },
 };
 

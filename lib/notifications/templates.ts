@@ -11,6 +11,7 @@ import { FORMAT_LOCALES } from '@/lib/i18n/routing';
 import { accountAccessNotice } from './templates/account-access-notice';
 import { appointmentRequestOutcomeMessage, appointmentRequestSubmittedMessage } from './templates/appointment-messages';
 import { biometricsRescheduledMessage } from './templates/biometrics-messages';
+import { callbackRequestedMessage, callbackTextAheadMessage, callbackUnreachableMessage } from './templates/callback-messages';
 import { accountExistsMessage, oneTimeCodeMessage, passwordResetMessage, securityChangeMessage, staffSetupMessage } from './templates/account-messages';
 import { caseLinkedMessage, caseStatusChangedMessage, linkingPausedMessage, representativeAccessEndedMessage } from './templates/case-messages';
 import { TemplateError } from './templates/helpers';
@@ -74,6 +75,12 @@ export interface TemplatePayloads {
     followUpBy?: 'email' | 'phone';
     appointment?: { startsAt: string /* ISO instant */; endsAt: string; timeZone: string; officeName: string; street: string; city: string; state: string; zip: string };
   };
+  /** A callback was requested; to the customer. */
+  'callback-requested': { serviceRequestNumber: string; urgency: 'urgent' | 'regular'; dueAt: string /* ISO instant */; phone: string };
+  /** The text-ahead before a callback; to the number the customer gave. */
+  'callback-text-ahead': { serviceRequestNumber: string };
+  /** A callback closed after two attempts without reaching the customer; by email. */
+  'callback-unreachable': { serviceRequestNumber: string };
   'biometrics-rescheduled': {
     receiptNumber: string;
     startsAt: string /* ISO instant */;
@@ -136,6 +143,9 @@ export const templates: { [T in TemplateName]: TemplateDefinition<T> } = {
   'appointment-request-submitted': appointmentRequestSubmittedMessage,
   'appointment-request-outcome': appointmentRequestOutcomeMessage,
   'biometrics-rescheduled': biometricsRescheduledMessage,
+  'callback-requested': callbackRequestedMessage,
+  'callback-text-ahead': callbackTextAheadMessage,
+  'callback-unreachable': callbackUnreachableMessage,
 };
 
 export function isTemplateName(name: string): name is TemplateName {

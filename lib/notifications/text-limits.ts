@@ -8,7 +8,7 @@
 import type { DbOrTx } from '@/db/client';
 import { DAY, HOUR, type Clock } from '@/lib/clock';
 import { eq } from 'drizzle-orm';
-import { throttles } from '@/db/schema';
+import { smsOptOuts, throttles } from '@/db/schema';
 import { releaseAttempt, reserveAttempt, type ThrottleRule } from '@/lib/security/throttle';
 
 export const TEXTS_PER_HOUR: ThrottleRule = { kind: 'window', limit: 5, periodMs: HOUR };
@@ -48,7 +48,8 @@ export async function textPausedUntil(db: DbOrTx, clock: Clock, to: TextTo): Pro
   return latest;
 }
 
-export type TextReservation = { ok: true } | { ok: false; until: Date };
+/** Refused: a limit is spent until `until`, or the number answered STOP (no text until it answers START). */
+export type TextReservation = { ok: true } | { ok: false; until: Date } | { ok: false; optedOut: true };
 
 /**
  * Reserves one text to `phone` (E.164) for the account `accountId`. Refused when any of the four
@@ -56,6 +57,8 @@ export type TextReservation = { ok: true } | { ok: false; until: Date };
  * back, so a refused text costs nothing.
  */
 export async function reserveText(db: DbOrTx, clock: Clock, to: TextTo): Promise<TextReservation> {
+  const [optedOut] = await db.select({ id: smsOptOuts.id }).from(smsOptOuts).where(eq(smsOptOuts.phone, to.phone));
+  if (optedOut) return { ok: false, optedOut: true };
   const counters = textCounters(to);
   const reserved: string[] = [];
   for (const [key, rule] of counters) {
