@@ -15,7 +15,7 @@ export function ClientSearchForm({ filters, formTypes }: { filters: CaseListFilt
         {t('dashboard.search.title')}
       </h2>
       {/* Keyed by the search: after a link changes it (clear, "show them"), the fields show the new one. */}
-      <form key={`${filters.query}|${filters.formType}|${filters.status}`} method="get" className="flex flex-wrap items-end gap-x-6 gap-y-2">
+      <form key={`${filters.query ?? ""}|${filters.formType ?? ""}|${filters.status ?? ""}`} method="get" className="flex flex-wrap items-end gap-x-6 gap-y-2">
         <TextInput id="q" label={t('dashboard.search.query')} width="xl" defaultValue={filters.query ?? ''} groupClassName="mt-0" autoComplete="off" />
         <Select
           id="form"

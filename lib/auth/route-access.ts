@@ -73,6 +73,9 @@ export const PAGE_ROUTES = {
   '/cases/[receipt]/biometrics/time': { access: 'cases', sample: '/cases/IOE0000000001/biometrics/time', objectOfNobody: true },
   '/cases/[receipt]/biometrics/check': { access: 'cases', sample: '/cases/IOE0000000001/biometrics/check', objectOfNobody: true },
   '/cases/[receipt]/biometrics/rescheduled': { access: 'cases', sample: '/cases/IOE0000000001/biometrics/rescheduled', objectOfNobody: true },
+  '/callbacks': { access: 'cases', sample: '/callbacks' },
+  '/callbacks/request': { access: 'cases', sample: '/callbacks/request' },
+  '/callbacks/[number]': { access: 'cases', sample: '/callbacks/10000000', objectOfNobody: true },
   '/appointments': { access: 'cases', sample: '/appointments' },
   '/appointments/request': { access: 'cases', sample: '/appointments/request' },
   // "Which situation" only follows "Other": without it, the flow's first page.
@@ -85,6 +88,8 @@ export const PAGE_ROUTES = {
   '/officer/staff': { access: 'supervisor', sample: '/officer/staff' },
   '/officer/capacity': { access: 'supervisor', sample: '/officer/capacity' },
   '/officer/appointment-requests': { access: 'officer', sample: '/officer/appointment-requests' },
+  '/officer/callbacks': { access: 'officer', sample: '/officer/callbacks' },
+  '/officer/callbacks/[number]': { access: 'officer', sample: '/officer/callbacks/10000000', objectOfNobody: true },
   // A well-formed reference that no request has: officers get "not found", as for any unknown one.
   '/officer/appointment-requests/[reference]': { access: 'officer', sample: '/officer/appointment-requests/AR-ZZZZ-ZZZZ', objectOfNobody: true },
   '/settings': { access: 'account', sample: '/settings' },

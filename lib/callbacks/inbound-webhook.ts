@@ -5,19 +5,14 @@
  * and value in name order, keyed by the account's auth token. A request without a valid signature
  * changes nothing and gets 403. The answer is TwiML: the provider texts its <Message> back.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { normalisePhoneNumber } from '@/lib/auth/sign-up-schema';
 import type { Clock } from '@/lib/clock';
 import { notificationConfig, type NotificationConfig } from '@/lib/notifications/config';
 import { handleInboundText, type InboundResult } from './callbacks';
+import { DEMO_INBOUND_AUTH_TOKEN, INBOUND_PATH, signatureIsValid } from './twilio-signature';
 
-export const INBOUND_PATH = '/api/sms/inbound';
-/**
- * The demo's auth token, used only where the local outbox stands in for a provider (the embedded
- * store): `npm run sms:reply` signs with it. With a provider, its own auth token is the key.
- */
-export const DEMO_INBOUND_AUTH_TOKEN = 'demo-inbound-auth-token';
+export { DEMO_INBOUND_AUTH_TOKEN, INBOUND_PATH, twilioSignature } from './twilio-signature';
 
 /** The key inbound requests are signed with; null when nothing may post texts here. */
 export function inboundAuthToken(config: NotificationConfig = notificationConfig()): string | null {
@@ -27,20 +22,6 @@ export function inboundAuthToken(config: NotificationConfig = notificationConfig
 
 /** The address the provider is configured to call (and signs): the portal's public address. */
 export const inboundUrl = (config: NotificationConfig = notificationConfig()) => `${config.portalUrl}${INBOUND_PATH}`;
-
-export function twilioSignature(url: string, params: Record<string, string>, authToken: string): string {
-  const data = Object.keys(params)
-    .sort()
-    .reduce((text, name) => text + name + params[name], url);
-  return createHmac('sha1', authToken).update(data, 'utf8').digest('base64');
-}
-
-export function signatureIsValid(url: string, params: Record<string, string>, signature: string | null, authToken: string): boolean {
-  if (!signature) return false;
-  const expected = Buffer.from(twilioSignature(url, params, authToken));
-  const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given);
-}
 
 export type InboundOutcome = { status: 403 } | { status: 400; problem: string } | { status: 200; result: InboundResult };
 

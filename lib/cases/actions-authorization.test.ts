@@ -1,5 +1,5 @@
 /**
- * The case, access-code, appointment-request and reschedule server actions are endpoints: anyone can POST to them, whatever page
+ * The case, access-code, appointment-request, reschedule and callback server actions are endpoints: anyone can POST to them, whatever page
  * rendered the form. Each must check, before it reads the form or touches the store, that an
  * applicant or representative is signed in (requireArea('cases')). Here each one is called with
  * nobody signed in (the check throws, as requireArea's redirect to sign-in does) and must stop at once.
@@ -29,10 +29,11 @@ const modules = {
   'lib/cases/actions.ts': await import('./actions'),
   'lib/appointment-requests/request-actions.ts': await import('@/lib/appointment-requests/request-actions'),
   'lib/biometrics/reschedule-actions.ts': await import('@/lib/biometrics/reschedule-actions'),
+  'lib/callbacks/customer-actions.ts': await import('@/lib/callbacks/customer-actions'),
 };
 
 /** Actions that take one argument: bound to a form without useActionState (the form), or reading no fields (the state). */
-const FORM_ONLY = new Set(['endRepresentativeAccessAction', 'submitRequestAction']);
+const FORM_ONLY = new Set(['endRepresentativeAccessAction', 'submitRequestAction', 'cancelCallbackAction']);
 
 type Action = (...args: unknown[]) => Promise<unknown>;
 const actions = Object.entries(modules).flatMap(([file, exports]) =>
@@ -71,6 +72,7 @@ describe('case, access-code and appointment-request actions check who is asking 
   it('are the actions this test knows how to call', () => {
     expect(actions.map((a) => a.name).sort()).toEqual([
       'answerQuestionAction',
+      'cancelCallbackAction',
       'cancelRequestAction',
       'chooseCentreAction',
       'chooseGoodCauseAction',
@@ -79,6 +81,7 @@ describe('case, access-code and appointment-request actions check who is asking 
       'endRepresentativeAccessAction',
       'linkCaseAction',
       'requestAccessCodeAction',
+      'requestCallbackAction',
       'saveRequestStepAction',
       'submitRequestAction',
     ]);

@@ -52,6 +52,8 @@ import esLetters from '@/messages/es/letters.json';
 import enProgress from '@/messages/en/progress.json';
 import enCallbacks from '@/messages/en/callbacks.json';
 import esCallbacks from '@/messages/es/callbacks.json';
+import enCallbackRequest from '@/messages/en/callbackRequest.json';
+import esCallbackRequest from '@/messages/es/callbackRequest.json';
 import esProgress from '@/messages/es/progress.json';
 import type { Locale } from './routing';
 
@@ -81,6 +83,7 @@ const en = {
   capacity: enCapacity,
   progress: enProgress,
   callbacks: enCallbacks,
+  callbackRequest: enCallbackRequest,
 };
 
 export type Messages = typeof en;
@@ -113,6 +116,7 @@ const catalogues: Record<Locale, Messages> = {
     capacity: esCapacity,
     progress: esProgress,
     callbacks: esCallbacks,
+    callbackRequest: esCallbackRequest,
   },
 };
 

@@ -31,6 +31,7 @@ const settings = await import('./settings');
 const staff = await import('./staff');
 const capacity = await import('@/lib/biometrics/capacity-actions');
 const officerRequests = await import('@/lib/appointment-requests/officer-actions');
+const officerCallbacks = await import('@/lib/callbacks/officer-actions');
 
 /** Actions open to people who are not signed in, and why they may be. */
 const PUBLIC_ACTIONS: Record<string, string> = {
@@ -48,10 +49,12 @@ const EXPECTED_AREA: Record<string, 'account' | 'officer' | 'supervisor'> = {
   saveCapacitiesAction: 'supervisor',
   claimRequestAction: 'officer',
   decideRequestAction: 'officer',
+  startCallbackAction: 'officer',
+  recordCallOutcomeAction: 'officer',
 };
 
 type Action = (previous: { attempt: number }, form: FormData) => Promise<unknown>;
-const actions = [...Object.entries(settings), ...Object.entries(staff), ...Object.entries(capacity), ...Object.entries(officerRequests)]
+const actions = [...Object.entries(settings), ...Object.entries(staff), ...Object.entries(capacity), ...Object.entries(officerRequests), ...Object.entries(officerCallbacks)]
   .filter(([, value]) => typeof value === 'function')
   .map(([name, value]) => [name, value as unknown as Action] as const);
 
@@ -88,7 +91,7 @@ describe('settings, staff, capacity and officer request actions check who is ask
 
   it('write the check as their first statement (read from the source)', () => {
     const checked: string[] = [];
-    for (const file of ['settings.ts', 'staff.ts', '../../biometrics/capacity-actions.ts', '../../appointment-requests/officer-actions.ts']) {
+    for (const file of ['settings.ts', 'staff.ts', '../../biometrics/capacity-actions.ts', '../../appointment-requests/officer-actions.ts', '../../callbacks/officer-actions.ts']) {
       const source = readFileSync(path.join(__dirname, file), 'utf8');
       for (const match of source.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{\n\s*(.*)\n/g)) {
         const [, name, firstLine] = match;

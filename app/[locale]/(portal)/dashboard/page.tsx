@@ -84,6 +84,12 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       <h2 className="mt-12">{t('canDoTitle')}</h2>
       <ul className="list-bullets max-w-[40rem]">
         <li>{t.rich('canDo.appointments', { link: (chunks) => <Link href="/appointments">{chunks}</Link> })}</li>
+        <li>
+          {t.rich('canDo.callbacks', {
+            list: (chunks) => <Link href="/callbacks">{chunks}</Link>,
+            link: (chunks) => <Link href="/callbacks/request">{chunks}</Link>,
+          })}
+        </li>
         <li>{t.rich('canDo.settings', { link: (chunks) => <Link href="/settings">{chunks}</Link> })}</li>
         <li>{t('canDo.signOut')}</li>
       </ul>

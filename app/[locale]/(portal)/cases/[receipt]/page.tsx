@@ -164,6 +164,9 @@ export default async function CasePage({ params, searchParams }: Props) {
       <p>
         <Link href={`/appointments/request?case=${theCase.receiptNumber}`}>{tAppointments('requestLink')}</Link>
       </p>
+      <p>
+        <Link href={`/callbacks/request?case=${theCase.receiptNumber}`}>{t('detail.callbackLink')}</Link>
+      </p>
 
       <h2 className="mt-12">{t('detail.historyTitle')}</h2>
       <p className="text-base-dark">{t('detail.historyLead')}</p>

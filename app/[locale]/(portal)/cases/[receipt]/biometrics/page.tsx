@@ -64,7 +64,10 @@ export default async function BiometricsAppointmentPage({ params }: Props) {
       {block ? (
         <Alert type="warning" heading={t('cannotTitle')}>
           <p>{block === 'no_appointment' && !found ? t('none') : tRules(block)}</p>
-          <p className="mb-0">{t('nextStep', { phone: contactCenterPhone() })}</p>
+          <p>{t('nextStep', { phone: contactCenterPhone() })}</p>
+          <p className="mb-0">
+            <Link href={`/callbacks/request?case=${theCase.receiptNumber}`}>{t('callbackLink')}</Link>
+          </p>
         </Alert>
       ) : (
         <>

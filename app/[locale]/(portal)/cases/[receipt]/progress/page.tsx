@@ -70,7 +70,10 @@ export default async function ProgressPage({ params }: Props) {
       {estimate.kind === 'estimate' && estimate.outsideNormal && estimate.usualEightyBy ? (
         <Alert type="warning" heading={t('outsideTitle')}>
           <p>{t('outside', { days: epochDay(estimate.usualEightyBy) - epochDay(theCase.receiptDate), date: date(estimate.usualEightyBy) })}</p>
-          <p className="mb-0">{t('askAbout', { phone: contactCenterPhone() })}</p>
+          <p>{t('askAbout', { phone: contactCenterPhone() })}</p>
+          <p className="mb-0">
+            <Link href={`/callbacks/request?case=${theCase.receiptNumber}`}>{t('callbackLink')}</Link>
+          </p>
         </Alert>
       ) : null}
 
