@@ -139,7 +139,9 @@ async function benchStore(kind: StoreKind, run: BenchOptions, floorUrl: string):
         port,
         // All the load comes from this one address: the per-client and portal-wide budgets of password
         // checks would otherwise refuse the sign-in round trips after the first hundred.
-        env: { ...env, DATABASE_URL: store.url, PASSWORD_CHECKS_PER_CLIENT: '1000000', PASSWORD_CHECKS_PER_MINUTE: '1000000' },
+        // LOCAL_OUTBOX: messages stay on this machine on both stores (as on the embedded one), so the
+        // inbound text webhook is keyed by the demo token there too.
+        env: { ...env, DATABASE_URL: store.url, PASSWORD_CHECKS_PER_CLIENT: '1000000', PASSWORD_CHECKS_PER_MINUTE: '1000000', LOCAL_OUTBOX: 'on' },
         logFile: path.join(workDir, `server-${kind}.log`),
       });
     } catch (error) {

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import {
   accessCodes,
   appointmentRequests,
+  callbacks,
   appointments,
   ascs,
   auditLog,
@@ -318,8 +319,8 @@ async function fingerprint(): Promise<Record<string, string>> {
     notices: digest(
       (await db.select().from(notifications))
         .map(({ channel, recipient, template, language, payload, createdAt }) => {
-          // Sealed secrets and appointment-request references are random by design.
-          const { sealedSecrets: _sealed, reference: _reference, ...rest } = payload;
+          // Sealed secrets, appointment-request references and service request numbers are random by design.
+          const { sealedSecrets: _sealed, reference: _reference, serviceRequestNumber: _number, ...rest } = payload;
           return JSON.stringify([channel, recipient, template, language, rest, createdAt.toISOString()]);
         })
         .sort(),
@@ -331,7 +332,10 @@ async function fingerprint(): Promise<Record<string, string>> {
       (await db.select().from(appointmentRequests)).map((r) => [email.get(r.requesterId), r.reason, r.status, r.createdAt.toISOString(), r.dueAt.toISOString()]).sort(),
     ),
     historical: digest(
-      (await db.select().from(historicalCases).orderBy(asc(historicalCases.id))).map((h) => [h.formType, h.classification, h.officeCode, h.receivedOn, h.decidedOn]),
+      (await db.select().from(historicalCases).orderBy(asc(historicalCases.id))).map((h) => [h.formType, h.classification, h.officeCode, h.receivedOn, h.decidedOn, h.biometricsOn, h.interviewOn]),
+    ),
+    callbacks: digest(
+      (await db.select().from(callbacks)).map((c) => [email.get(c.userId), receipt.get(c.caseId!), c.urgency, c.textAhead, c.createdAt.toISOString(), c.dueAt.toISOString()]).sort(),
     ),
   };
 }

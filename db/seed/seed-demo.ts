@@ -35,6 +35,7 @@ import { ASCS, FIELD_OFFICES, placeRow } from './places';
 import { medianTargets, readPublishedMedians } from './processing-times';
 import { createRandom, seedFrom } from './random';
 import { addDemoAppointmentRequests } from './demo-requests';
+import { addDemoCallbacks } from './demo-callbacks';
 
 export interface SeedSummary {
   fieldOffices: number;
@@ -49,6 +50,7 @@ export interface SeedSummary {
   accessCodeNotices: number;
   appointments: number;
   appointmentRequests: number;
+  callbackRequests: number;
   historicalCases: number;
   /** Of which still pending (no decision date). */
   historicalPending: number;
@@ -101,7 +103,8 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSu
   const accountIds = await addAccounts(db, now);
   const caseCounts = await addCases(db, clock, { officeIds, ascIds, accountIds });
   const appointmentRequests = await addDemoAppointmentRequests(db, now);
-  log(`demo data: ${DEMO_ACCOUNTS.length} accounts, ${caseCounts.cases} cases, ${caseCounts.accessCodeNotices} access-code notices, ${appointmentRequests} appointment requests`);
+  const callbackRequests = await addDemoCallbacks(db, now);
+  log(`demo data: ${DEMO_ACCOUNTS.length} accounts, ${caseCounts.cases} cases, ${caseCounts.accessCodeNotices} access-code notices, ${appointmentRequests} appointment requests, ${callbackRequests} callback requests`);
 
   const historicalStarted = performance.now();
   const historical = await addHistoricalCases(db, now, options.historicalCases ?? DEFAULT_HISTORICAL_CASES, log);
@@ -118,6 +121,7 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSu
     representativeProfiles: DEMO_ACCOUNTS.filter((a) => a.representative).length,
     ...caseCounts,
     appointmentRequests,
+    callbackRequests,
     historicalCases: historical.rows,
     historicalPending: historical.pending,
   };

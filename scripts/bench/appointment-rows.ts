@@ -64,7 +64,7 @@ async function addOpenRequests(storeUrl: string, requesterIds: number[], count: 
 }
 
 /** A staff account that signs in with emailed codes, like the demo officer. */
-async function createOfficer(storeUrl: string): Promise<{ email: string }> {
+export async function createOfficer(storeUrl: string): Promise<{ email: string }> {
   const store = storeAt(storeUrl);
   const { users } = tablesOf(store);
   const email = `bench-officer-${randomBytes(5).toString('hex')}@example.com`;
@@ -85,7 +85,7 @@ async function createOfficer(storeUrl: string): Promise<{ email: string }> {
   return { email };
 }
 
-async function firstAnswer(context: RowContext, path: string, cookies: Record<string, string>, expected: string[]): Promise<string> {
+export async function firstAnswer(context: RowContext, path: string, cookies: Record<string, string>, expected: string[]): Promise<string> {
   const response = await context.fetch(path, { headers: { cookie: cookieHeader(cookies) } });
   const html = await response.text();
   if (response.status !== 200) throw new Error(`${path} answered ${response.status}, not 200`);

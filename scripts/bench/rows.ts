@@ -7,6 +7,7 @@ import type { StoreKind } from './stores';
 import { signInRoundTrip, signInUsers } from './sign-in-scenario';
 import { officerQueue, requesterAppointments, rescheduleTimePicker } from './appointment-rows';
 import { applicantDashboard, casePage, progressPage, representativeDashboard } from './signed-in-rows';
+import { INBOUND_BODY, inboundWebhook, officerCallbacks } from './callback-rows';
 
 export interface RowContext {
   baseUrl: string;
@@ -124,6 +125,15 @@ export const rows: BenchRow[] = [
     path: '/cases/{receipt}/progress',
     setup: progressPage,
     target: { of: 'floor', percent: 50 },
+  },
+  { name: "officers' callbacks, 10,000 open", path: '/officer/callbacks', setup: officerCallbacks, target: { of: 'floor', percent: 40 } },
+  {
+    name: 'inbound text webhook (signed YES, no question open)',
+    path: '/api/sms/inbound',
+    method: 'POST',
+    body: INBOUND_BODY,
+    setup: inboundWebhook,
+    target: { of: 'floor', percent: 150 },
   },
   { name: 'reschedule: the time picker, a week of times', path: '/cases/{receipt}/biometrics/time', setup: rescheduleTimePicker, target: { of: 'floor', percent: 40 } },
 ];
