@@ -13,6 +13,7 @@ import { systemClock } from '../lib/clock';
 import { backtest, HOLDOUT_DAYS, type BacktestLine } from '../lib/progress/backtest';
 import type { HistoryRow } from '../lib/progress/curves';
 import { PROGRESS_FORMS } from '../lib/progress/forms';
+import { historyColumns } from '../lib/progress/refresh';
 import { agencyToday } from '../lib/progress/today';
 
 const GOAL = 0.8;
@@ -37,19 +38,7 @@ try {
   const started = performance.now();
   const rows: HistoryRow[] = [];
   for (const formType of PROGRESS_FORMS) {
-    const found = await store.db
-        .select({
-          formType: historicalCases.formType,
-          classification: historicalCases.classification,
-          officeCode: historicalCases.officeCode,
-          receivedOn: historicalCases.receivedOn,
-          decidedOn: historicalCases.decidedOn,
-          biometricsOn: historicalCases.biometricsOn,
-          interviewOn: historicalCases.interviewOn,
-        })
-        .from(historicalCases)
-        .where(eq(historicalCases.formType, formType))
-        .orderBy(asc(historicalCases.id));
+    const found = await store.db.select(historyColumns()).from(historicalCases).where(eq(historicalCases.formType, formType)).orderBy(asc(historicalCases.id));
     for (const row of found) rows.push(row);
   }
   const result = backtest(rows, agencyToday(systemClock), { holdoutDays });

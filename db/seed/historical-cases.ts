@@ -16,21 +16,13 @@
  */
 import { fiscalYearOf, fiscalYearRange } from '@/lib/calendar/fiscal-year';
 import { epochDay, isoDateOfEpochDay, isoDateUtc } from '@/lib/calendar/iso-date';
+import type { HistoryRow } from '@/lib/progress/curves';
 import { BIOMETRICS_FORMS, INTERVIEW_SHARE } from '@/lib/progress/forms';
 import { DAYS_PER_MONTH, type MedianTarget } from './processing-times';
 import { createRandom, seedFrom, type Random } from './random';
 
-export interface HistoricalCaseRow {
-  formType: string;
-  classification: string;
-  officeCode: string;
-  receivedOn: string;
-  /** Null: still pending today. */
-  decidedOn: string | null;
-  /** Milestones reached before the decision (and before today); null when not (yet) reached or not part of the case. */
-  biometricsOn: string | null;
-  interviewOn: string | null;
-}
+/** One historical case, as myProgress reads it (lib/progress/curves.ts). */
+export type HistoricalCaseRow = HistoryRow;
 
 export interface OfficeProfile {
   code: string;

@@ -275,6 +275,13 @@ export async function handleInboundText(db: Db, clock: Clock, text: { from: stri
     return { kind: 'opted_in' };
   }
   if (meaning === 'other') return { kind: 'help' };
+  // Most stray replies find no question open: say so without taking the store's write lock.
+  const [open] = await db
+    .select({ id: callbacks.id })
+    .from(callbacks)
+    .where(and(eq(callbacks.phone, text.from), eq(callbacks.status, 'awaiting_reply')))
+    .limit(1);
+  if (!open) return { kind: 'help' };
   return transaction(db, async (tx) => {
     // The open question to this number: a text sent and still inside its wait.
     const [row] = await tx

@@ -18,7 +18,9 @@ export interface HistoryRow {
   classification: string;
   officeCode: string;
   receivedOn: string;
+  /** Null: still pending on the day of the data (a censored observation). */
   decidedOn: string | null;
+  /** Milestones reached (null: not reached, or not part of the case). */
   biometricsOn: string | null;
   interviewOn: string | null;
 }

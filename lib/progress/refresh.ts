@@ -17,6 +17,17 @@ import { estimateDecision, type StoredCurve } from './estimate';
 import { PROGRESS_FORMS } from './forms';
 import { agencyToday } from './today';
 
+/** What curves are built from: a historical case's form, classification, office and dates. */
+export const historyColumns = () => ({
+  formType: historicalCases.formType,
+  classification: historicalCases.classification,
+  officeCode: historicalCases.officeCode,
+  receivedOn: historicalCases.receivedOn,
+  decidedOn: historicalCases.decidedOn,
+  biometricsOn: historicalCases.biometricsOn,
+  interviewOn: historicalCases.interviewOn,
+});
+
 /** Curves per INSERT: each carries two arrays of up to a few hundred numbers. */
 const INSERT_CURVES = 100;
 
@@ -42,15 +53,7 @@ export async function refreshProgressCurves(db: Db, clock: Clock): Promise<Refre
   let historical = 0;
   for (const { formType, classification } of series) {
     const rows = await db
-      .select({
-        formType: historicalCases.formType,
-        classification: historicalCases.classification,
-        officeCode: historicalCases.officeCode,
-        receivedOn: historicalCases.receivedOn,
-        decidedOn: historicalCases.decidedOn,
-        biometricsOn: historicalCases.biometricsOn,
-        interviewOn: historicalCases.interviewOn,
-      })
+      .select(historyColumns())
       .from(historicalCases)
       .where(and(eq(historicalCases.formType, formType), eq(historicalCases.classification, classification), gte(historicalCases.receivedOn, from)));
     historical += rows.length;
