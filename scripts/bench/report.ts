@@ -85,7 +85,7 @@ export function formatStore(outcome: StoreOutcome, run: { durationSeconds: numbe
   const seeded = outcome.seedSummary as { historicalCases?: number; progressRefreshSeconds?: number } | undefined;
   if (seeded?.progressRefreshSeconds !== undefined) {
     lines.push(
-      `myProgress refresh (npm run progress:refresh) over ${seeded.historicalCases?.toLocaleString('en-US')} historical cases: ${seeded.progressRefreshSeconds.toFixed(1)} s ` +
+      `myProgress refresh (npm run progress:refresh) with ${seeded.historicalCases?.toLocaleString('en-US')} historical cases in the store: ${seeded.progressRefreshSeconds.toFixed(1)} s ` +
         `(${seeded.progressRefreshSeconds < 60 ? 'met' : 'MISSED'}: < 60 s)`,
     );
   }
