@@ -323,6 +323,34 @@ export const smsOptOutColumns = (k: Kit) => ({
   optedOutAt: k.timestamp(),
 });
 
+/**
+ * Credentials of the case-management software a representative connects (OAuth 2.0 client
+ * credentials, spec §9). The secret is stored only as a keyed hash; after a rotation the previous
+ * one keeps working until `previousSecretValidUntil` (14 days), so a vendor can roll it out.
+ */
+export const apiClientColumns = (k: Kit) => ({
+  id: k.id(),
+  clientId: k.uniqueText(),
+  userId: k.fk('users'),
+  name: k.text(),
+  environment: k.text().$type<'sandbox' | 'production'>(),
+  secretHash: k.text(),
+  previousSecretHash: k.textNull(),
+  previousSecretValidUntil: k.timestampNull(),
+  createdAt: k.timestamp(),
+  rotatedAt: k.timestampNull(),
+  revokedAt: k.timestampNull(),
+});
+
+/** Bearer tokens issued to an API client, by keyed hash; each lives 30 minutes. */
+export const apiTokenColumns = (k: Kit) => ({
+  id: k.id(),
+  tokenHash: k.uniqueText(),
+  apiClientId: k.fk('apiClients'),
+  expiresAt: k.timestamp(),
+  createdAt: k.timestamp(),
+});
+
 /** 'cancelled': withdrawn before it was sent (a reminder for an appointment that moved). */
 export type NotificationStatus = 'pending' | 'sending' | 'delivered' | 'failed' | 'cancelled';
 
@@ -438,6 +466,7 @@ export const callbackIndexes = (t: Cols, k: Kit) => [
   k.index('callbacks_user_idx').on(t.userId),
   k.index('callbacks_phone_idx').on(t.phone, t.status),
 ];
+export const apiClientIndexes = (t: Cols, k: Kit) => [k.index('api_clients_user_idx').on(t.userId)];
 export const callbackEventIndexes = (t: Cols, k: Kit) => [k.index('callback_events_callback_idx').on(t.callbackId)];
 export const notificationIndexes = (t: Cols, k: Kit) => [
   k.index('notifications_due_idx').on(t.status, t.nextAttemptAt),

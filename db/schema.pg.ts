@@ -28,9 +28,11 @@ export const appointments = pgTable('appointments', c.appointmentColumns(k), (t)
 export const callbacks = pgTable('callbacks', c.callbackColumns(k), (t) => c.callbackIndexes(t, k));
 export const callbackEvents = pgTable('callback_events', c.callbackEventColumns(k), (t) => c.callbackEventIndexes(t, k));
 export const smsOptOuts = pgTable('sms_opt_outs', c.smsOptOutColumns(k));
+export const apiClients = pgTable('api_clients', c.apiClientColumns(k), (t) => c.apiClientIndexes(t, k));
+export const apiTokens = pgTable('api_tokens', c.apiTokenColumns(k));
 export const notifications = pgTable('notifications', c.notificationColumns(k), (t) => c.notificationIndexes(t, k));
 export const auditLog = pgTable('audit_log', c.auditColumns(k), (t) => c.auditIndexes(t, k));
 export const historicalCases = pgTable('historical_cases', c.historicalCaseColumns(k), (t) => c.historicalCaseIndexes(t, k));
 export const progressCurves = pgTable('progress_curves', c.progressCurveColumns(k), (t) => c.progressCurveIndexes(t, k));
 
-const tables = { users, cases, accessCodes, fieldOffices, ascs, appointmentRequests, biometricSlots, callbacks };
+const tables = { users, cases, accessCodes, fieldOffices, ascs, appointmentRequests, biometricSlots, callbacks, apiClients };

@@ -25,9 +25,11 @@ export const appointments = sqliteTable('appointments', c.appointmentColumns(k),
 export const callbacks = sqliteTable('callbacks', c.callbackColumns(k), (t) => c.callbackIndexes(t, k));
 export const callbackEvents = sqliteTable('callback_events', c.callbackEventColumns(k), (t) => c.callbackEventIndexes(t, k));
 export const smsOptOuts = sqliteTable('sms_opt_outs', c.smsOptOutColumns(k));
+export const apiClients = sqliteTable('api_clients', c.apiClientColumns(k), (t) => c.apiClientIndexes(t, k));
+export const apiTokens = sqliteTable('api_tokens', c.apiTokenColumns(k));
 export const notifications = sqliteTable('notifications', c.notificationColumns(k), (t) => c.notificationIndexes(t, k));
 export const auditLog = sqliteTable('audit_log', c.auditColumns(k), (t) => c.auditIndexes(t, k));
 export const historicalCases = sqliteTable('historical_cases', c.historicalCaseColumns(k), (t) => c.historicalCaseIndexes(t, k));
 export const progressCurves = sqliteTable('progress_curves', c.progressCurveColumns(k), (t) => c.progressCurveIndexes(t, k));
 
-const tables = { users, cases, accessCodes, fieldOffices, ascs, appointmentRequests, biometricSlots, callbacks };
+const tables = { users, cases, accessCodes, fieldOffices, ascs, appointmentRequests, biometricSlots, callbacks, apiClients };

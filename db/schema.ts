@@ -22,6 +22,8 @@ export const {
   callbacks,
   callbackEvents,
   smsOptOuts,
+  apiClients,
+  apiTokens,
   notifications,
   auditLog,
   historicalCases,
@@ -38,3 +40,4 @@ export type Asc = typeof ascs.$inferSelect;
 export type BiometricSlot = typeof biometricSlots.$inferSelect;
 export type Callback = typeof callbacks.$inferSelect;
 export type CallbackEvent = typeof callbackEvents.$inferSelect;
+export type ApiClient = typeof apiClients.$inferSelect;

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { caseStatusEvents } from '@/db/schema';
+import { createTestUser } from '@/lib/auth/testing/accounts';
+import { addTestCase, linkTestCase } from '@/lib/cases/testing/case-fixtures';
+import { fixedClock } from '@/lib/clock';
+import { apiCaller } from './caller';
+import { caseForApi } from './case-resource';
+import { createApiClient, issueAccessToken } from './clients';
+
+const db = () => getDb();
+const clock = fixedClock('2026-10-20T15:00:00Z');
+const withToken = (token: string | null) => new Request('http://localhost/api/v1/cases/x', { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+async function representativeWithCase() {
+  const rita = await createTestUser(db(), clock, { role: 'representative' });
+  const theCase = await addTestCase(db(), clock);
+  await linkTestCase(db(), clock, theCase, rita, 'representative');
+  await db()
+    .insert(caseStatusEvents)
+    .values([
+      { caseId: theCase.id, eventKey: 'a', status: 'case_was_received', occurredAt: new Date('2026-02-20T14:00:00Z'), createdAt: clock.now() },
+      { caseId: theCase.id, eventKey: 'b', status: 'fingerprints_were_taken', occurredAt: new Date('2026-04-02T14:00:00Z'), createdAt: clock.now() },
+    ]);
+  return { rita, theCase };
+}
+
+describe('the API reads a case as the representative may', () => {
+  it('answers the linked case with its history; another representative’s case, and every real case for sandbox credentials, is not found', async () => {
+    const { rita, theCase } = await representativeWithCase();
+    const live = (await createApiClient(db(), clock, rita, { name: 'Case manager', environment: 'production' })).client;
+    const caller = await apiCaller(db(), clock, withToken((await issueAccessToken(db(), clock, live)).token));
+    if (caller instanceof Response) throw new Error(`refused: ${caller.status}`);
+    expect(caller.headers).toMatchObject({ 'RateLimit-Policy': '10;w=1, 10000;w=86400', RateLimit: 'limit=10, remaining=9, reset=1' });
+    const found = await caseForApi(db(), caller, theCase.receiptNumber.toLowerCase());
+    expect(found).toMatchObject({ receiptNumber: theCase.receiptNumber, formType: 'I-485', state: 'pending', receivedOn: '2026-02-20' });
+    expect(found!.history).toEqual([
+      { code: 'fingerprints_were_taken', title: 'Case Was Updated To Show Fingerprints Were Taken', on: '2026-04-02' },
+      { code: 'case_was_received', title: 'Case Was Received', on: '2026-02-20' },
+    ]);
+    expect(found!.latestStatus?.code).toBe('fingerprints_were_taken');
+
+    const { theCase: stranger } = await representativeWithCase();
+    expect(await caseForApi(db(), caller, stranger.receiptNumber)).toBeNull();
+    const sandbox = (await createApiClient(db(), clock, rita, { name: 'Tests', environment: 'sandbox' })).client;
+    const sandboxCaller = await apiCaller(db(), clock, withToken((await issueAccessToken(db(), clock, sandbox)).token));
+    if (sandboxCaller instanceof Response) throw new Error('refused');
+    expect(await caseForApi(db(), sandboxCaller, theCase.receiptNumber)).toBeNull();
+  });
+
+  it('refuses a missing or unknown token with 401, and the 11th request in a second with 429 and Retry-After', async () => {
+    const { rita } = await representativeWithCase();
+    const missing = await apiCaller(db(), clock, withToken(null));
+    expect(missing).toBeInstanceOf(Response);
+    expect((missing as Response).status).toBe(401);
+    expect((missing as Response).headers.get('www-authenticate')).toBe('Bearer realm="api"');
+    const unknown = (await apiCaller(db(), clock, withToken('at_not-a-real-token-at-all'))) as Response;
+    expect(unknown.status).toBe(401);
+    expect(await unknown.json()).toMatchObject({ code: 'invalid-token', status: 401 });
+
+    const client = (await createApiClient(db(), clock, rita, { name: 'Busy', environment: 'production' })).client;
+    const token = (await issueAccessToken(db(), clock, client)).token;
+    const answers = await Promise.all(Array.from({ length: 12 }, () => apiCaller(db(), clock, withToken(token))));
+    expect(answers.filter((a) => !(a instanceof Response))).toHaveLength(10);
+    const limited = answers.filter((a): a is Response => a instanceof Response);
+    expect(limited.map((r) => r.status)).toEqual([429, 429]);
+    expect(limited[0].headers.get('retry-after')).toBe('1');
+    expect(limited[0].headers.get('ratelimit')).toBe('limit=10, remaining=0, reset=1');
+    expect(limited[0].headers.get('content-type')).toBe('application/problem+json');
+  });
+});
