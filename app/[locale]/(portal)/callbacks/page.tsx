@@ -10,6 +10,7 @@ import { callbackStatusKey } from '@/lib/callbacks/callback-words';
 import { ownCallbacks } from '@/lib/callbacks/callback-views';
 import { isLocale, localePath } from '@/lib/i18n/routing';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
+import { AGENCY_TIME_ZONE } from '@/lib/notifications/templates';
 
 type Props = PageProps<'/[locale]/callbacks'>;
 
@@ -50,7 +51,7 @@ export default async function CallbacksPage({ params }: Props) {
             { header: t('list.columns.number'), rowHeader: true, cell: (row) => <a href={localePath(`/callbacks/${row.serviceRequestNumber}`, locale)}>{row.serviceRequestNumber}</a> },
             { header: t('list.columns.topic'), cell: (row) => tRequest(`topic.options.${row.topic}` as never) },
             { header: t('list.columns.status'), cell: (row) => t(callbackStatusKey(row) as never) },
-            { header: t('list.columns.requested'), cell: (row) => format.dateTime(row.createdAt, { dateStyle: 'long', timeZone: 'America/New_York' }) },
+            { header: t('list.columns.requested'), cell: (row) => format.dateTime(row.createdAt, { dateStyle: 'long', timeZone: AGENCY_TIME_ZONE }) },
           ]}
         />
       )}

@@ -15,6 +15,7 @@ import { cancelCallbackAction } from '@/lib/callbacks/customer-actions';
 import { Link } from '@/lib/i18n/link';
 import { isLocale } from '@/lib/i18n/routing';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
+import { AGENCY_TIME_ZONE } from '@/lib/notifications/templates';
 
 type Props = PageProps<'/[locale]/callbacks/[number]'>;
 
@@ -44,7 +45,7 @@ export default async function CallbackPage({ params, searchParams }: Props) {
     searchParams,
   ]);
   const { callback } = detail;
-  const when = (at: Date) => format.dateTime(at, { dateStyle: 'long', timeStyle: 'short', timeZone: 'America/New_York' });
+  const when = (at: Date) => format.dateTime(at, { dateStyle: 'long', timeStyle: 'short', timeZone: AGENCY_TIME_ZONE });
   const cancellable = callback.status === 'queued' && callback.attempts === 0;
 
   return (
@@ -80,7 +81,7 @@ export default async function CallbackPage({ params, searchParams }: Props) {
           { term: t('detail.facts.language'), value: t(`language.${callback.language}`) },
           { term: t('detail.facts.textAhead'), value: callback.textAhead ? t('detail.yes') : t('detail.no') },
           { term: t('detail.facts.requested'), value: when(callback.createdAt) },
-          { term: t('detail.facts.due'), value: format.dateTime(callback.dueAt, { dateStyle: 'long', timeZone: 'America/New_York' }) },
+          { term: t('detail.facts.due'), value: format.dateTime(callback.dueAt, { dateStyle: 'long', timeZone: AGENCY_TIME_ZONE }) },
         ]}
       />
 

@@ -12,6 +12,7 @@ import { callbackQueue, isOpenStatus, OPEN_STATUSES, QUEUE_PAGE_SIZE } from '@/l
 import { systemClock } from '@/lib/clock';
 import { isLocale, localePath } from '@/lib/i18n/routing';
 import { getFormatter, translatorFor } from '@/lib/i18n/server';
+import { AGENCY_TIME_ZONE } from '@/lib/notifications/templates';
 
 type Props = PageProps<'/[locale]/officer/callbacks'>;
 
@@ -46,8 +47,8 @@ export default async function CallbackQueuePage({ params, searchParams }: Props)
   const now = systemClock.now();
   const from = (queue.page - 1) * QUEUE_PAGE_SIZE + 1;
   const href = localePath('/officer/callbacks/', locale);
-  const time = (at: Date) => format.dateTime(at, { hour: 'numeric', minute: '2-digit', timeZone: 'America/New_York', timeZoneName: 'short' });
-  const due = (at: Date) => format.dateTime(at, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' });
+  const time = (at: Date) => format.dateTime(at, { hour: 'numeric', minute: '2-digit', timeZone: AGENCY_TIME_ZONE, timeZoneName: 'short' });
+  const due = (at: Date) => format.dateTime(at, { dateStyle: 'medium', timeStyle: 'short', timeZone: AGENCY_TIME_ZONE });
   const overdue = t('officer.overdue');
   const pageHref = (n: number) => {
     const params = new URLSearchParams();

@@ -17,6 +17,7 @@ import { Link } from '@/lib/i18n/link';
 import { isLocale } from '@/lib/i18n/routing';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { caseProgress } from '@/lib/progress/case-progress';
+import { AGENCY_TIME_ZONE } from '@/lib/notifications/templates';
 
 type Props = PageProps<'/[locale]/cases/[receipt]/progress'>;
 
@@ -109,7 +110,7 @@ export default async function ProgressPage({ params }: Props) {
                   : progress.officeName
                     ? t('basisNational', { ...basisValues!, office: progress.officeName })
                     : t('basisNationalNoOffice', basisValues!)}{' '}
-                {t('updated', { date: format.dateTime(estimate.refreshedAt, { dateStyle: 'long', timeZone: 'America/New_York' }) })}
+                {t('updated', { date: format.dateTime(estimate.refreshedAt, { dateStyle: 'long', timeZone: AGENCY_TIME_ZONE }) })}
               </p>
               <p className="mb-0">{t('notAPromise')}</p>
             </>

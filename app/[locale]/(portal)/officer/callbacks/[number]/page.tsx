@@ -15,6 +15,7 @@ import { callbackStatusKey } from '@/lib/callbacks/callback-words';
 import { Link } from '@/lib/i18n/link';
 import { isLocale } from '@/lib/i18n/routing';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
+import { AGENCY_TIME_ZONE } from '@/lib/notifications/templates';
 
 type Props = PageProps<'/[locale]/officer/callbacks/[number]'>;
 
@@ -44,7 +45,7 @@ export default async function OfficerCallbackPage({ params, searchParams }: Prop
     searchParams,
   ]);
   const { callback } = detail;
-  const when = (at: Date) => format.dateTime(at, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'America/New_York', timeZoneName: 'short' });
+  const when = (at: Date) => format.dateTime(at, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: AGENCY_TIME_ZONE, timeZoneName: 'short' });
   const startable = callback.status === 'queued' || callback.status === 'retry_due';
   const recording = (callback.status === 'ready' || callback.status === 'calling') && callback.assignedOfficerId === user.id;
   const status = callback.status === 'closed' ? t(callbackStatusKey(callback) as never) : t(`officer.status.${callback.status}`);
