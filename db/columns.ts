@@ -351,6 +351,64 @@ export const apiTokenColumns = (k: Kit) => ({
   createdAt: k.timestamp(),
 });
 
+/**
+ * The first answer to each POST an API client sent with an `Idempotency-Key`, kept 24 hours: a retry
+ * with the same key and body gets it again; the same key with another body is refused (422), and a
+ * retry while the first is still running gets 409. `requestHash` covers the method, the path and
+ * the body.
+ */
+export const apiIdempotencyKeyColumns = (k: Kit) => ({
+  id: k.id(),
+  apiClientId: k.fk('apiClients'),
+  key: k.text(),
+  requestHash: k.text(),
+  /** Null while the first request is still running. */
+  responseStatus: k.intNull(),
+  responseBody: k.textNull(),
+  responseHeaders: k.jsonNull().$type<Record<string, string>>(),
+  createdAt: k.timestamp(),
+  expiresAt: k.timestamp(),
+});
+
+export type WebhookEventType = 'case.status_changed' | 'appointment.scheduled' | 'appointment.changed' | 'callback.updated' | 'webhook.test';
+
+/**
+ * Where an API client wants events delivered (Standard Webhooks). The signing secret is sealed
+ * (the portal must sign with it); the vendor sees it once, when the endpoint is created.
+ */
+export const webhookEndpointColumns = (k: Kit) => ({
+  id: k.id(),
+  publicId: k.uniqueText(),
+  apiClientId: k.fk('apiClients'),
+  url: k.text(),
+  eventTypes: k.json().$type<WebhookEventType[]>(),
+  secretSealed: k.text(),
+  createdAt: k.timestamp(),
+  /** Deleted by the client, or disabled after the receiver answered 410 Gone. */
+  disabledAt: k.timestampNull(),
+  disabledReason: k.textNull().$type<'deleted' | 'gone'>(),
+});
+
+export type WebhookDeliveryStatus = 'pending' | 'sending' | 'delivered' | 'failed';
+
+/** One event for one endpoint: delivered by the worker with exponential retries for 3 days. */
+export const webhookDeliveryColumns = (k: Kit) => ({
+  id: k.id(),
+  /** The `webhook-id` header: the same on every retry, so receivers can drop duplicates. */
+  messageId: k.uniqueText(),
+  endpointId: k.fk('webhookEndpoints'),
+  eventType: k.text().$type<WebhookEventType>(),
+  payload: k.json().$type<Record<string, unknown>>(),
+  status: k.text().$type<WebhookDeliveryStatus>().default('pending'),
+  attempts: k.int().default(0),
+  nextAttemptAt: k.timestamp(),
+  lockedUntil: k.timestampNull(),
+  lastResponseStatus: k.intNull(),
+  lastError: k.textNull(),
+  createdAt: k.timestamp(),
+  deliveredAt: k.timestampNull(),
+});
+
 /** 'cancelled': withdrawn before it was sent (a reminder for an appointment that moved). */
 export type NotificationStatus = 'pending' | 'sending' | 'delivered' | 'failed' | 'cancelled';
 
@@ -467,6 +525,15 @@ export const callbackIndexes = (t: Cols, k: Kit) => [
   k.index('callbacks_phone_idx').on(t.phone, t.status),
 ];
 export const apiClientIndexes = (t: Cols, k: Kit) => [k.index('api_clients_user_idx').on(t.userId)];
+export const apiIdempotencyKeyIndexes = (t: Cols, k: Kit) => [
+  k.uniqueIndex('api_idempotency_keys_client_key_idx').on(t.apiClientId, t.key),
+  k.index('api_idempotency_keys_expires_idx').on(t.expiresAt),
+];
+export const webhookEndpointIndexes = (t: Cols, k: Kit) => [k.index('webhook_endpoints_client_idx').on(t.apiClientId)];
+export const webhookDeliveryIndexes = (t: Cols, k: Kit) => [
+  k.index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+  k.index('webhook_deliveries_endpoint_idx').on(t.endpointId),
+];
 export const callbackEventIndexes = (t: Cols, k: Kit) => [k.index('callback_events_callback_idx').on(t.callbackId)];
 export const notificationIndexes = (t: Cols, k: Kit) => [
   k.index('notifications_due_idx').on(t.status, t.nextAttemptAt),

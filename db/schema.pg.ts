@@ -30,9 +30,12 @@ export const callbackEvents = pgTable('callback_events', c.callbackEventColumns(
 export const smsOptOuts = pgTable('sms_opt_outs', c.smsOptOutColumns(k));
 export const apiClients = pgTable('api_clients', c.apiClientColumns(k), (t) => c.apiClientIndexes(t, k));
 export const apiTokens = pgTable('api_tokens', c.apiTokenColumns(k));
+export const apiIdempotencyKeys = pgTable('api_idempotency_keys', c.apiIdempotencyKeyColumns(k), (t) => c.apiIdempotencyKeyIndexes(t, k));
+export const webhookEndpoints = pgTable('webhook_endpoints', c.webhookEndpointColumns(k), (t) => c.webhookEndpointIndexes(t, k));
+export const webhookDeliveries = pgTable('webhook_deliveries', c.webhookDeliveryColumns(k), (t) => c.webhookDeliveryIndexes(t, k));
 export const notifications = pgTable('notifications', c.notificationColumns(k), (t) => c.notificationIndexes(t, k));
 export const auditLog = pgTable('audit_log', c.auditColumns(k), (t) => c.auditIndexes(t, k));
 export const historicalCases = pgTable('historical_cases', c.historicalCaseColumns(k), (t) => c.historicalCaseIndexes(t, k));
 export const progressCurves = pgTable('progress_curves', c.progressCurveColumns(k), (t) => c.progressCurveIndexes(t, k));
 
-const tables = { users, cases, accessCodes, fieldOffices, ascs, appointmentRequests, biometricSlots, callbacks, apiClients };
+const tables = { users, cases, accessCodes, fieldOffices, ascs, appointmentRequests, biometricSlots, callbacks, apiClients, webhookEndpoints };

@@ -27,9 +27,12 @@ export const callbackEvents = sqliteTable('callback_events', c.callbackEventColu
 export const smsOptOuts = sqliteTable('sms_opt_outs', c.smsOptOutColumns(k));
 export const apiClients = sqliteTable('api_clients', c.apiClientColumns(k), (t) => c.apiClientIndexes(t, k));
 export const apiTokens = sqliteTable('api_tokens', c.apiTokenColumns(k));
+export const apiIdempotencyKeys = sqliteTable('api_idempotency_keys', c.apiIdempotencyKeyColumns(k), (t) => c.apiIdempotencyKeyIndexes(t, k));
+export const webhookEndpoints = sqliteTable('webhook_endpoints', c.webhookEndpointColumns(k), (t) => c.webhookEndpointIndexes(t, k));
+export const webhookDeliveries = sqliteTable('webhook_deliveries', c.webhookDeliveryColumns(k), (t) => c.webhookDeliveryIndexes(t, k));
 export const notifications = sqliteTable('notifications', c.notificationColumns(k), (t) => c.notificationIndexes(t, k));
 export const auditLog = sqliteTable('audit_log', c.auditColumns(k), (t) => c.auditIndexes(t, k));
 export const historicalCases = sqliteTable('historical_cases', c.historicalCaseColumns(k), (t) => c.historicalCaseIndexes(t, k));
 export const progressCurves = sqliteTable('progress_curves', c.progressCurveColumns(k), (t) => c.progressCurveIndexes(t, k));
 
-const tables = { users, cases, accessCodes, fieldOffices, ascs, appointmentRequests, biometricSlots, callbacks, apiClients };
+const tables = { users, cases, accessCodes, fieldOffices, ascs, appointmentRequests, biometricSlots, callbacks, apiClients, webhookEndpoints };

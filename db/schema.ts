@@ -24,6 +24,9 @@ export const {
   smsOptOuts,
   apiClients,
   apiTokens,
+  apiIdempotencyKeys,
+  webhookEndpoints,
+  webhookDeliveries,
   notifications,
   auditLog,
   historicalCases,
@@ -41,3 +44,5 @@ export type BiometricSlot = typeof biometricSlots.$inferSelect;
 export type Callback = typeof callbacks.$inferSelect;
 export type CallbackEvent = typeof callbackEvents.$inferSelect;
 export type ApiClient = typeof apiClients.$inferSelect;
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
