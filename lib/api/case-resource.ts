@@ -6,12 +6,14 @@
  */
 import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { caseStatusEvents, fieldOffices, type ApiClient, type User } from '@/db/schema';
+import { caseStatusEvents, fieldOffices, type ApiClient, type Case, type User } from '@/db/schema';
 import { caseForViewer } from '@/lib/cases/case-views';
 import { normaliseReceiptNumber } from '@/lib/cases/receipt-number';
 import { caseStatusTitle, isCaseStatusKey } from '@/lib/cases/status-catalogue';
 import { isoDateInZone } from '@/lib/calendar/iso-date';
 import { AGENCY_TIME_ZONE } from '@/lib/notifications/templates';
+import { jsonResponse, type Operation } from './endpoint';
+import { problemResponse } from './problem';
 
 export interface CaseStatusResource {
   code: string;
@@ -31,11 +33,19 @@ export interface CaseResource {
   history: CaseStatusResource[];
 }
 
-export async function caseForApi(db: DbOrTx, caller: { client: ApiClient; user: User }, receipt: string): Promise<CaseResource | null> {
+/** The case behind a receipt number in an API path, when the caller may see it; null is the same 404 whatever the reason. */
+export async function apiCase(db: DbOrTx, caller: { client: ApiClient; user: User }, receipt: string): Promise<Case | null> {
   const receiptNumber = normaliseReceiptNumber(receipt);
   // The sandbox data set is separate from every real case; none is served to sandbox credentials here.
   if (!receiptNumber || caller.client.environment !== 'production') return null;
-  const theCase = await caseForViewer(db, caller.user, receiptNumber);
+  return caseForViewer(db, caller.user, receiptNumber);
+}
+
+export const caseNotFound = () =>
+  problemResponse({ status: 404, code: 'case-not-found', title: 'Case not found', detail: 'No case with this receipt number is linked to your account.' });
+
+export async function caseForApi(db: DbOrTx, caller: { client: ApiClient; user: User }, receipt: string): Promise<CaseResource | null> {
+  const theCase = await apiCase(db, caller, receipt);
   if (!theCase) return null;
   const [events, [office]] = await Promise.all([
     db
@@ -57,3 +67,11 @@ export async function caseForApi(db: DbOrTx, caller: { client: ApiClient; user: 
     history,
   };
 }
+
+export const readCaseOperation: Operation<{ receipt: string }> = {
+  id: 'getCase',
+  async handle({ db, caller }, { receipt }) {
+    const found = await caseForApi(db, caller, receipt);
+    return found ? jsonResponse(found) : caseNotFound();
+  },
+};

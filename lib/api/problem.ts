@@ -4,9 +4,14 @@
  * field, written for the vendor to show its customer. The type is a URN naming the code, so it
  * stays the same across hosts and versions.
  */
+/** One offending part of the request: a body field by JSON pointer, or a query parameter or header by name. */
 export interface ProblemFieldError {
-  /** RFC 6901 pointer into the request (e.g. "/items/3/accessCode"). */
-  pointer: string;
+  /** RFC 6901 pointer into the JSON body (e.g. "/items/3/accessCode"). */
+  pointer?: string;
+  /** A query parameter's name (e.g. "limit"). */
+  parameter?: string;
+  /** A request header's name (e.g. "Idempotency-Key"). */
+  header?: string;
   message: string;
 }
 

@@ -81,7 +81,7 @@ describe('purging spent records', () => {
 
     const report = await purgeSpentRecords(db, clock);
 
-    expect(report).toEqual({ sessions: 2, throttles: 2, oneTimeCodes: 2, backupCodes: 1, codeMessages: 2, formDrafts: 1 });
+    expect(report).toEqual({ sessions: 2, throttles: 2, oneTimeCodes: 2, backupCodes: 1, codeMessages: 2, formDrafts: 1, apiTokens: 0, idempotencyKeys: 0 });
     expect(await remaining(db.select({ name: sessions.tokenHash }).from(sessions))).toEqual(['ended yesterday', 'signed in now']);
     expect(await remaining(db.select({ name: throttles.key }).from(throttles))).toEqual(['old window, still blocked', 'window of today']);
     expect(await remaining(db.select({ name: oneTimeCodes.codeHash }).from(oneTimeCodes))).toEqual(['used an hour ago', 'waiting']);
@@ -92,11 +92,11 @@ describe('purging spent records', () => {
     const auditAfter = await db.select().from(auditLog);
     expect(auditAfter.slice(0, auditBefore.length)).toEqual(auditBefore);
     expect(auditAfter.slice(auditBefore.length)).toMatchObject([
-      { action: 'housekeeping.purge', actorId: null, outcome: 'success', detail: { sessions: 2, throttles: 2, oneTimeCodes: 2, backupCodes: 1, codeMessages: 2, formDrafts: 1 } },
+      { action: 'housekeeping.purge', actorId: null, outcome: 'success', detail: { sessions: 2, throttles: 2, oneTimeCodes: 2, backupCodes: 1, codeMessages: 2, formDrafts: 1, apiTokens: 0, idempotencyKeys: 0 } },
     ]);
 
     // Nothing left to purge: nothing deleted, nothing audited.
-    expect(await purgeSpentRecords(db, clock)).toEqual({ sessions: 0, throttles: 0, oneTimeCodes: 0, backupCodes: 0, codeMessages: 0, formDrafts: 0 });
+    expect(await purgeSpentRecords(db, clock)).toEqual({ sessions: 0, throttles: 0, oneTimeCodes: 0, backupCodes: 0, codeMessages: 0, formDrafts: 0, apiTokens: 0, idempotencyKeys: 0 });
     expect(await db.select().from(auditLog)).toHaveLength(auditAfter.length);
   });
 

@@ -1,13 +1,13 @@
 /**
  * Deletes what has served its purpose: sessions that ended or expired, throttle counters whose
  * window and block are over, one-time and backup codes that were used or expired, and the outbox rows
- * of one-time codes (their code sealed inside; older rows also had it in the subject) once settled. Hashes of spent
+ * of one-time codes (their code sealed inside; older rows also had it in the subject) once settled. Expired API tokens and Idempotency-Keys past their day go too. Hashes of spent
  * secrets are no use to anyone but an attacker with a copy of the database, and the tables stay
  * small; half-filled forms are dropped after a day. The audit log is never touched: it is the record of what happened.
  */
 import { and, eq, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
 import { transaction, type Db } from '@/db/client';
-import { backupCodes, formDrafts, notifications, oneTimeCodes, sessions, throttles } from '@/db/schema';
+import { apiIdempotencyKeys, apiTokens, backupCodes, formDrafts, notifications, oneTimeCodes, sessions, throttles } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { DAY, HOUR, type Clock } from '@/lib/clock';
 import type { WorkerJob } from '@/lib/notifications/worker';
@@ -33,6 +33,9 @@ export interface PurgeReport {
   backupCodes: number;
   codeMessages: number;
   formDrafts: number;
+  /** API bearer tokens past their 30 minutes, and Idempotency-Keys past their 24 hours. */
+  apiTokens: number;
+  idempotencyKeys: number;
 }
 
 /** The deletions and their audit entry commit together. */
@@ -64,6 +67,9 @@ export function purgeSpentRecords(db: Db, clock: Clock): Promise<PurgeReport> {
       .where(lt(formDrafts.updatedAt, new Date(now.getTime() - KEEP_DRAFTS_FOR_MS)))
       .returning({ id: formDrafts.id });
 
+    const purgedTokens = await tx.delete(apiTokens).where(lt(apiTokens.expiresAt, now)).returning({ id: apiTokens.id });
+    const purgedKeys = await tx.delete(apiIdempotencyKeys).where(lte(apiIdempotencyKeys.expiresAt, now)).returning({ id: apiIdempotencyKeys.id });
+
     // A ten-minute code's message is of no use once delivered or failed; letters and notices are kept.
     const purgedMessages = await tx
       .delete(notifications)
@@ -83,6 +89,8 @@ export function purgeSpentRecords(db: Db, clock: Clock): Promise<PurgeReport> {
       backupCodes: purgedBackupCodes.length,
       codeMessages: purgedMessages.length,
       formDrafts: purgedDrafts.length,
+      apiTokens: purgedTokens.length,
+      idempotencyKeys: purgedKeys.length,
     };
     if (Object.values(report).some((n) => n > 0)) {
       await recordAudit(tx, clock, { actor: null, action: 'housekeeping.purge', objectType: 'store', outcome: 'success', detail: { ...report } });

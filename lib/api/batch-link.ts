@@ -1,0 +1,142 @@
+/**
+ * POST /api/v1/case-links: link up to 100 clients' cases at once, each with its receipt number and
+ * online access code, through the same service as the "Link a case" page (lib/access-codes/link-case.ts:
+ * its guessing limits, one-time codes, the applicant told). Items are judged one after another, in
+ * order, so a receipt number twice in one batch links once; each gets its own result, and one
+ * refused item never stops the others. Messages come from the portal's catalogue, in Spanish when
+ * the request's Accept-Language prefers it.
+ */
+import { z } from 'zod';
+import enCases from '@/messages/en/cases.json';
+import esCases from '@/messages/es/cases.json';
+import { linkCaseSchema } from '@/lib/access-codes/access-code-forms';
+import { linkCaseWithAccessCode, type LinkOutcome } from '@/lib/access-codes/link-case';
+import { jsonPointer, parseJsonBody } from './request-input';
+import { jsonResponse, type Operation } from './endpoint';
+import type { ProblemFieldError } from './problem';
+
+export const MAX_LINKS_PER_BATCH = 100;
+
+export const batchLinkRequestSchema = z.object({
+  items: z
+    .array(z.unknown(), { error: 'Send items as a list of {receiptNumber, accessCode} objects.' })
+    .min(1, 'Send at least one item.')
+    .max(MAX_LINKS_PER_BATCH, `Send at most ${MAX_LINKS_PER_BATCH} items in one request.`),
+});
+
+const itemSchema = z.object({ receiptNumber: z.unknown(), accessCode: z.unknown() });
+
+export const LINK_RESULT_CODES = [
+  'linked',
+  'validation-failed',
+  'invalid-code',
+  'code-expired',
+  'code-used',
+  'code-replaced',
+  'representative-code',
+  'already-linked',
+  'linked-to-another-account',
+  'too-many-attempts',
+  'receipt-paused',
+] as const;
+
+export const batchLinkResultSchema = z.object({
+  index: z.number().int(),
+  /** As normalised (IOE0912345678), or as sent when it is not a receipt number. */
+  receiptNumber: z.string().nullable(),
+  linked: z.boolean(),
+  code: z.enum(LINK_RESULT_CODES),
+  message: z.string(),
+  /** Linked with the applicant's own code rather than the representative code: the applicant was told. */
+  usedApplicantCode: z.boolean().optional(),
+  /** When a paused attempt may be made again (too-many-attempts, receipt-paused). */
+  retryAfter: z.string().optional(),
+  errors: z.array(z.object({ pointer: z.string(), message: z.string() })).optional(),
+});
+
+export const batchLinkResponseSchema = z.object({
+  linked: z.number().int(),
+  refused: z.number().int(),
+  results: z.array(batchLinkResultSchema),
+});
+
+type BatchLinkResult = z.output<typeof batchLinkResultSchema>;
+type CaseMessages = typeof enCases;
+
+export const prefersSpanish = (request: Request) => /^\s*es\b/i.test(request.headers.get('accept-language') ?? '');
+
+const minutesUntil = (until: Date, now: Date) => String(Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000)));
+
+function outcomeResult(index: number, outcome: LinkOutcome, receiptNumber: string, messages: CaseMessages, now: Date): BatchLinkResult {
+  const base = { index, receiptNumber };
+  if (outcome.ok) {
+    const message = outcome.usedApplicantCode ? messages.linked.applicantCode : messages.linked.representative;
+    return { ...base, linked: true, code: 'linked', message, usedApplicantCode: outcome.usedApplicantCode };
+  }
+  const errors = messages.errors;
+  switch (outcome.error) {
+    case 'invalid': {
+      const paused = outcome.accountPausedUntil ?? outcome.receiptPausedUntil;
+      const message = paused ? `${errors.accessCode.invalid}. ${errors.pausedNow.replace('{minutes}', minutesUntil(paused, now))}` : errors.accessCode.invalid;
+      return { ...base, linked: false, code: 'invalid-code', message, ...(paused ? { retryAfter: paused.toISOString() } : {}) };
+    }
+    case 'expired':
+      return { ...base, linked: false, code: 'code-expired', message: errors.accessCode.expired };
+    case 'used':
+      return { ...base, linked: false, code: 'code-used', message: errors.accessCode.used };
+    case 'replaced':
+      return { ...base, linked: false, code: 'code-replaced', message: errors.accessCode.replaced };
+    case 'representative_code':
+      return { ...base, linked: false, code: 'representative-code', message: errors.accessCode.representativeCode };
+    case 'already_linked':
+      return { ...base, linked: false, code: 'already-linked', message: errors.alreadyLinked };
+    case 'linked_to_another_account':
+      return { ...base, linked: false, code: 'linked-to-another-account', message: errors.linkedToAnotherAccount };
+    case 'throttled_account':
+      return { ...base, linked: false, code: 'too-many-attempts', message: errors.throttledAccount.replace('{minutes}', minutesUntil(outcome.until, now)), retryAfter: outcome.until.toISOString() };
+    case 'throttled_receipt':
+      return { ...base, linked: false, code: 'receipt-paused', message: errors.throttledReceipt.replace('{minutes}', minutesUntil(outcome.until, now)), retryAfter: outcome.until.toISOString() };
+  }
+}
+
+/** An item whose fields are not a receipt number and a code: the form's own messages, by pointer. */
+function invalidItem(index: number, item: unknown, messages: CaseMessages): BatchLinkResult | { receiptNumber: string; accessCode: string } {
+  const shaped = itemSchema.safeParse(item);
+  const fields: { receiptNumber?: unknown; accessCode?: unknown } = shaped.success ? shaped.data : {};
+  const typed = (value: unknown) => (typeof value === 'string' ? value : '');
+  const parsed = linkCaseSchema.safeParse({ receiptNumber: typed(fields.receiptNumber), accessCode: typed(fields.accessCode) });
+  if (parsed.success) return parsed.data;
+  const errors: ProblemFieldError[] = parsed.error.issues.map((issue) => {
+    const field = String(issue.path[0]) as 'receiptNumber' | 'accessCode';
+    const fieldMessages: Record<string, string> = messages.errors[field];
+    return { pointer: jsonPointer(['items', index, field]), message: fieldMessages[issue.message] ?? fieldMessages.format };
+  });
+  const sent = typeof fields.receiptNumber === 'string' ? fields.receiptNumber.slice(0, 64) : null;
+  return { index, receiptNumber: sent, linked: false, code: 'validation-failed', message: errors.map((e) => e.message).join('. '), errors: errors as { pointer: string; message: string }[] };
+}
+
+export const batchLinkOperation: Operation<object> = {
+  id: 'linkCases',
+  async handle({ db, clock, caller, request, body }) {
+    const parsed = parseJsonBody(request, body, batchLinkRequestSchema);
+    if (!parsed.ok) return parsed.response;
+    const messages = prefersSpanish(request) ? (esCases as CaseMessages) : enCases;
+    const requestId = request.headers.get('x-request-id');
+    const results: BatchLinkResult[] = [];
+    for (const [index, item] of parsed.data.items.entries()) {
+      const checked = invalidItem(index, item, messages);
+      if ('index' in checked) {
+        results.push(checked);
+        continue;
+      }
+      // Sandbox credentials link only sandbox cases: no real case is linked, or even looked up, for them.
+      const outcome: LinkOutcome =
+        caller.client.environment === 'production'
+          ? await linkCaseWithAccessCode(db, clock, { user: caller.user, ...checked, requestId })
+          : { ok: false, error: 'invalid', accountPausedUntil: null, receiptPausedUntil: null };
+      results.push(outcomeResult(index, outcome, checked.receiptNumber, messages, clock.now()));
+    }
+    const linked = results.filter((r) => r.linked).length;
+    return jsonResponse({ linked, refused: results.length - linked, results });
+  },
+};
