@@ -128,6 +128,69 @@ export function useStore(store: Store): void {
 }
 
 /**
+ * The API sandbox's store: the same schema in a database of its own, so sandbox credentials can
+ * never reach a real case and no page, officer queue or worker ever sees a sandbox row (nothing is
+ * sent from it). SANDBOX_DATABASE_URL names it; otherwise it sits beside the main store: the
+ * embedded file's name with "-sandbox", or the Postgres database's name with "_sandbox".
+ */
+export function sandboxUrlFor(mainUrl: string | undefined): string {
+  if (process.env.SANDBOX_DATABASE_URL) return process.env.SANDBOX_DATABASE_URL;
+  if (dialectOf(mainUrl) === 'pg') {
+    const url = new URL(mainUrl!);
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}_sandbox`;
+    return url.toString();
+  }
+  const file = (mainUrl ?? DEFAULT_SQLITE_URL).replace(/^file:/, '');
+  return `file:${file === ':memory:' ? file : file.replace(/(\.db)?$/, '-sandbox.db')}`;
+}
+
+const sandboxHolder = globalThis as unknown as { __portalSandboxStore?: Store };
+
+export function getSandboxDb(): Db {
+  if (!sandboxHolder.__portalSandboxStore) {
+    // Tests name their own (db/test-store.ts): never the sandbox file of a demo in data/.
+    if (process.env.VITEST) throw new Error('no sandbox store in this test: call prepareTestSandboxStore() first');
+    const url = sandboxUrlFor(process.env.DATABASE_URL);
+    if (dialectOf(url) !== dialect) throw new Error('SANDBOX_DATABASE_URL must be of the same kind as DATABASE_URL (both SQLite or both Postgres)');
+    sandboxHolder.__portalSandboxStore = openStore(url);
+  }
+  return sandboxHolder.__portalSandboxStore.db;
+}
+
+/** Makes `store` the process's sandbox store (tests). */
+export function setSandboxStore(store: Store | undefined): void {
+  sandboxHolder.__portalSandboxStore = store;
+}
+
+/**
+ * Migrates the sandbox store beside the main one (server start and npm run db:migrate). On Postgres
+ * its database is created when missing, if the role may; otherwise the sandbox answers 503 until an
+ * operator creates it.
+ */
+export async function prepareSandboxStore(mainUrl: string | undefined): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const url = sandboxUrlFor(mainUrl);
+  if (dialectOf(url) === 'pg') {
+    const admin = openStore(mainUrl);
+    try {
+      const name = decodeURIComponent(new URL(url).pathname.slice(1));
+      const [found] = await runSql(admin, sql`SELECT 1 AS found FROM pg_database WHERE datname = ${name}`);
+      if (!found) await runSql(admin, sql.raw(`CREATE DATABASE "${name.replace(/"/g, '""')}"`));
+    } catch (error) {
+      return { ok: false, reason: (error as Error).message };
+    } finally {
+      await admin.close();
+    }
+  }
+  const store = openStore(url);
+  try {
+    await migrateStore(store);
+    return { ok: true };
+  } finally {
+    await store.close();
+  }
+}
+
+/**
  * SQLite allows one writer at a time, and libsql waits for a busy lock synchronously, blocking the
  * event loop: a write issued while another connection of the same process holds a write transaction
  * would stall the very code that is to commit it, until the busy timeout fails both. So within one

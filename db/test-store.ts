@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { closeStore, dialect, migrateStore, openStore, runSql, useStore } from './client';
+import { closeStore, dialect, migrateStore, openStore, runSql, setSandboxStore, useStore, type Store } from './client';
 
 const suffix = randomBytes(6).toString('hex');
 const pgDatabase = `portal_test_${suffix}`;
@@ -28,8 +28,40 @@ beforeAll(async () => {
   useStore(store);
 });
 
+let sandbox: Store | undefined;
+
+/**
+ * A sandbox store of this test file's own (the API sandbox's database), for files that test the
+ * sandbox: call it in a beforeAll. Dropped with the file's main store.
+ */
+export async function prepareTestSandboxStore(): Promise<void> {
+  if (sandbox) return;
+  let url = `file:${sqliteFile}-sandbox.db`;
+  if (dialect === 'pg') {
+    const admin = openStore(process.env.DATABASE_URL);
+    await runSql(admin, sql.raw(`CREATE DATABASE "${pgDatabase}_sandbox"`));
+    await admin.close();
+    url = withDatabase(process.env.DATABASE_URL!, `${pgDatabase}_sandbox`);
+  }
+  sandbox = openStore(url);
+  await migrateStore(sandbox);
+  setSandboxStore(sandbox);
+}
+
 afterAll(async () => {
   await closeStore();
+  if (sandbox) {
+    await sandbox.close();
+    setSandboxStore(undefined);
+    if (dialect === 'pg') {
+      const admin = openStore(process.env.DATABASE_URL);
+      try {
+        await dropTestDatabase(admin, `${pgDatabase}_sandbox`);
+      } finally {
+        await admin.close();
+      }
+    } else for (const ext of ['', '-wal', '-shm']) rmSync(`${sqliteFile}-sandbox.db${ext}`, { force: true });
+  }
   if (dialect === 'pg') {
     const admin = openStore(process.env.DATABASE_URL);
     try {

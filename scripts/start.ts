@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_SQLITE_URL, migrateStore, openStore } from '../db/client';
+import { DEFAULT_SQLITE_URL, migrateStore, openStore, prepareSandboxStore, sandboxUrlFor } from '../db/client';
 import { isStoreEmpty, seedDemoData, seedsDemoDataOnStart } from '../db/seed';
 import { refusalToStart } from '../lib/notifications/config';
 import { systemClock } from '../lib/clock';
@@ -32,7 +32,8 @@ const say = (msg: string, extra: Record<string, unknown> = {}) =>
 
 if (values.fresh && !process.env.DATABASE_URL?.startsWith('postgres')) {
   const file = (process.env.DATABASE_URL || DEFAULT_SQLITE_URL).replace(/^file:/, '');
-  for (const ext of ['', '-wal', '-shm']) rmSync(file + ext, { force: true });
+  const sandboxFile = sandboxUrlFor(process.env.DATABASE_URL).replace(/^file:/, '');
+  for (const ext of ['', '-wal', '-shm']) for (const each of [file, sandboxFile]) rmSync(each + ext, { force: true });
 }
 
 const store = openStore();
@@ -47,6 +48,8 @@ if (await isStoreEmpty(store.db)) {
   }
 }
 await store.close();
+const sandbox = await prepareSandboxStore(process.env.DATABASE_URL);
+if (!sandbox.ok) say('the API sandbox store could not be prepared: sandbox credentials get 503 until it is', { reason: sandbox.reason });
 
 if (buildIsStale()) {
   say('building the portal (first run or source changed)');

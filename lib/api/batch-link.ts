@@ -129,11 +129,7 @@ export const batchLinkOperation: Operation<object> = {
         results.push(checked);
         continue;
       }
-      // Sandbox credentials link only sandbox cases: no real case is linked, or even looked up, for them.
-      const outcome: LinkOutcome =
-        caller.client.environment === 'production'
-          ? await linkCaseWithAccessCode(db, clock, { user: caller.user, ...checked, requestId })
-          : { ok: false, error: 'invalid', accountPausedUntil: null, receiptPausedUntil: null };
+      const outcome = await linkCaseWithAccessCode(db, clock, { user: caller.user, ...checked, requestId });
       results.push(outcomeResult(index, outcome, checked.receiptNumber, messages, clock.now()));
     }
     const linked = results.filter((r) => r.linked).length;

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { prepareTestSandboxStore } from '@/db/test-store';
 import { caseLinks, fieldOffices, historicalCases, notifications, type Case, type User } from '@/db/schema';
 import { issueAccessCode } from '@/lib/access-codes/issue-access-code';
-import { createTestUser } from '@/lib/auth/testing/accounts';
 import { addDays } from '@/lib/calendar/iso-date';
 import { addTestCase, addTestRepresentative, linkTestCase } from '@/lib/cases/testing/case-fixtures';
 import { DAY, fixedClock } from '@/lib/clock';
@@ -22,6 +22,8 @@ const clock = fixedClock('2026-11-30T15:00:00Z');
 const today = '2026-11-30';
 
 const representative = () => addTestRepresentative(db(), clock);
+
+beforeAll(prepareTestSandboxStore);
 const codeFor = async (theCase: Case, audience: 'applicant' | 'representative' = 'representative') =>
   (await issueAccessCode(db(), clock, { caseId: theCase.id, audience, actor: null })).code;
 
@@ -51,9 +53,9 @@ describe('GET /api/v1/cases', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const answer = await api.send(listCasesOperation, { path: `/cases?limit=3${cursor ? `&cursor=${cursor}` : ''}` });
+      const answer: Response = await api.send(listCasesOperation, { path: `/cases?limit=3${cursor ? `&cursor=${cursor}` : ''}` });
       expect(answer.status).toBe(200);
-      const page = await answer.json();
+      const page: { cases: { receiptNumber: string }[]; nextCursor: string | null } = await answer.json();
       expect(page.cases.length).toBeLessThanOrEqual(3);
       seen.push(...page.cases.map((c: { receiptNumber: string }) => c.receiptNumber));
       cursor = page.nextCursor;
@@ -81,9 +83,11 @@ describe('GET /api/v1/cases', () => {
     const approved = await (await api.send(listCasesOperation, { path: '/cases?state=approved' })).json();
     expect(approved.cases).toMatchObject([{ receiptNumber: mine[6].receiptNumber, state: 'approved', expectedDecisionBy: null }]);
 
-    // Sandbox credentials see no real case.
+    // Sandbox credentials see their sandbox data set, never a real case.
     const sandbox = await apiTestClient(db(), clock, rita, 'sandbox');
-    expect(await (await sandbox.send(listCasesOperation, { path: '/cases' })).json()).toEqual({ cases: [], nextCursor: null });
+    const sandboxCases = await (await sandbox.send(listCasesOperation, { path: '/cases?limit=100' })).json();
+    expect(sandboxCases.cases.length).toBeGreaterThan(0);
+    expect(sandboxCases.cases.every((c: { receiptNumber: string }) => c.receiptNumber.startsWith('IOE9'))).toBe(true);
   });
 
   it('names each bad parameter, and never answers 5xx to any query string', async () => {

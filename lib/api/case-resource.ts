@@ -1,8 +1,8 @@
 /**
  * A case as the API shows it: the same rule as the case page (the representative's own linked
  * clients' cases; anything else is the same 404 as a receipt number that does not exist), with its
- * status history in the agency's words. Sandbox clients see only the sandbox data set, never a real
- * case; real clients never see sandbox cases.
+ * status history in the agency's words. Sandbox credentials read the sandbox store (endpoint.ts), so
+ * they see only the sandbox data set, never a real case; real credentials never see sandbox cases.
  */
 import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
@@ -36,8 +36,7 @@ export interface CaseResource {
 /** The case behind a receipt number in an API path, when the caller may see it; null is the same 404 whatever the reason. */
 export async function apiCase(db: DbOrTx, caller: { client: ApiClient; user: User }, receipt: string): Promise<Case | null> {
   const receiptNumber = normaliseReceiptNumber(receipt);
-  // The sandbox data set is separate from every real case; none is served to sandbox credentials here.
-  if (!receiptNumber || caller.client.environment !== 'production') return null;
+  if (!receiptNumber) return null;
   return caseForViewer(db, caller.user, receiptNumber);
 }
 

@@ -17,7 +17,8 @@ export const TOKEN_LIFETIME_MS = 30 * MINUTE;
 
 export type ApiEnvironment = 'sandbox' | 'production';
 
-const secretHash = (secret: string) => keyedHash('api-client-secret', secret);
+/** How a client secret is kept: a keyed hash (also used by the bench to write a client straight into a store). */
+export const secretHash = (secret: string) => keyedHash('api-client-secret', secret);
 const tokenHash = (token: string) => keyedHash('api-token', token);
 const random = (bytes: number) => randomBytes(bytes).toString('base64url');
 

@@ -5,15 +5,17 @@
  * operation did not expect is logged and answered as problem details: never a stack trace.
  * Routes stay one line: `export const GET = routeOf(operation)`.
  */
-import { getDb, type Db } from '@/db/client';
+import { getDb, getSandboxDb, type Db } from '@/db/client';
 import { systemClock, type Clock } from '@/lib/clock';
 import { log } from '@/lib/log';
 import { apiCaller, type ApiCaller } from './caller';
 import { idempotent } from './idempotency';
 import { problemResponse } from './problem';
+import { sandboxRepresentative } from './sandbox';
 import { DEPRECATIONS, deprecationHeaders, type Deprecation } from './versioning';
 
 export interface ApiCall {
+  /** The store the operation works on: the portal's, or the sandbox's for sandbox credentials. */
   db: Db;
   clock: Clock;
   caller: ApiCaller;
@@ -46,9 +48,16 @@ export async function serveOperation<Params>(
   const caller = await apiCaller(db, clock, request);
   if (caller instanceof Response) return withHeaders(caller, versionHeaders);
   const headers = { ...caller.headers, ...versionHeaders };
+  let acting: Pick<ApiCall, 'db' | 'caller'>;
+  try {
+    acting = caller.client.environment === 'sandbox' ? await inSandbox(clock, caller) : { db, caller };
+  } catch (error) {
+    log.error({ err: error, operation: operation.id }, 'API sandbox store unavailable');
+    return problemResponse({ status: 503, code: 'sandbox-unavailable', title: 'The sandbox is unavailable', detail: 'The sandbox cannot be reached just now. Try again in a few minutes.' }, { ...headers, 'Retry-After': '60' });
+  }
   try {
     const body = request.method === 'POST' ? await request.text() : '';
-    const call: ApiCall = { db, clock, caller, request, body };
+    const call: ApiCall = { ...acting, clock, request, body };
     const run = () => operation.handle(call, params);
     const response = request.method === 'POST' ? await idempotent(db, clock, caller.client, request, body, run) : await run();
     return withHeaders(response, headers);
@@ -59,6 +68,12 @@ export async function serveOperation<Params>(
       headers,
     );
   }
+}
+
+/** Sandbox credentials act on the sandbox store, as the representative's stand-in there. */
+async function inSandbox(clock: Clock, caller: ApiCaller): Promise<Pick<ApiCall, 'db' | 'caller'>> {
+  const sandboxDb = getSandboxDb();
+  return { db: sandboxDb, caller: { ...caller, user: await sandboxRepresentative(sandboxDb, clock, caller.client, caller.user) } };
 }
 
 /** A Next.js route handler for an operation, on the portal's store and clock. */

@@ -120,9 +120,10 @@ export async function runScenario(
     await Promise.all(
       Array.from({ length: users }, async (_, user) => {
         while (performance.now() < until && !scenarioStopped) {
-          const started = performance.now();
           try {
-            await row.scenario!(context, user);
+            const prepared = row.prepareScenario ? await row.prepareScenario(context, user) : undefined;
+            const started = performance.now();
+            await row.scenario!(context, user, prepared);
             latencies.push(performance.now() - started);
           } catch (error) {
             errors += 1;

@@ -7,11 +7,13 @@ export interface BenchOptions {
   quick: boolean;
   /** Passed to the demo seed (a million unless --historical-cases says otherwise). */
   historicalCases: number;
+  /** Only the rows whose name contains this (the references always run), and no page or contention checks. */
+  only: string | null;
 }
 
 export const BENCH_HISTORICAL_CASES = 1_000_000;
 
-const usage = `npm run bench -- [--quick] [--duration SECONDS] [--connections N] [--historical-cases N]`;
+const usage = `npm run bench -- [--quick] [--duration SECONDS] [--connections N] [--historical-cases N] [--only TEXT]`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -21,6 +23,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       duration: { type: 'string' },
       connections: { type: 'string' },
       'historical-cases': { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -39,6 +42,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     connections: positiveInteger('--connections', values.connections) ?? 50,
     // myProgress is measured against a million historical cases unless told otherwise.
     historicalCases: positiveInteger('--historical-cases', values['historical-cases']) ?? BENCH_HISTORICAL_CASES,
+    only: values.only?.trim() || null,
   };
 }
 

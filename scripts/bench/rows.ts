@@ -8,6 +8,7 @@ import { signInRoundTrip, signInUsers } from './sign-in-scenario';
 import { officerQueue, requesterAppointments, rescheduleTimePicker } from './appointment-rows';
 import { applicantDashboard, casePage, progressPage, representativeDashboard } from './signed-in-rows';
 import { INBOUND_BODY, inboundWebhook, officerCallbacks } from './callback-rows';
+import { apiCaseRead, linkBatch, prepareLinkBatch } from './api-rows';
 
 export interface RowContext {
   baseUrl: string;
@@ -67,8 +68,10 @@ export interface BenchRow {
    * A multi-request journey measured as a whole instead of one URL under autocannon: each of
    * `scenarioUsers` virtual users repeats it back to back; a round trip counts as one request.
    */
-  scenario?: (context: RowContext, user: number) => Promise<void>;
+  scenario?: (context: RowContext, user: number, prepared: unknown) => Promise<void>;
   scenarioUsers?: number;
+  /** Made before each journey of a scenario, untimed (fresh data the journey uses up). */
+  prepareScenario?: (context: RowContext, user: number) => Promise<unknown>;
 }
 
 export const rows: BenchRow[] = [
@@ -134,6 +137,15 @@ export const rows: BenchRow[] = [
     body: INBOUND_BODY,
     setup: inboundWebhook,
     target: { of: 'floor', percent: 150 },
+  },
+  { name: 'API: a case with its history (bearer token, rate limits)', path: '/api/v1/cases/{receipt}', setup: apiCaseRead, target: { of: 'floor', percent: 150 } },
+  {
+    name: 'API: batch link of 100 cases (a request)',
+    path: '/api/v1/case-links',
+    method: 'POST',
+    prepareScenario: prepareLinkBatch,
+    scenario: linkBatch,
+    scenarioUsers: 2,
   },
   { name: 'reschedule: the time picker, a week of times', path: '/cases/{receipt}/biometrics/time', setup: rescheduleTimePicker, target: { of: 'floor', percent: 40 } },
 ];

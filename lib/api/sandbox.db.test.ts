@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb, getSandboxDb } from '@/db/client';
+import { prepareTestSandboxStore } from '@/db/test-store';
+import { cases, users } from '@/db/schema';
+import { addTestCase, addTestRepresentative, linkTestCase } from '@/lib/cases/testing/case-fixtures';
+import { fixedClock } from '@/lib/clock';
+import { batchLinkOperation } from './batch-link';
+import { listCasesOperation } from './case-list';
+import { caseProgressOperation } from './case-progress-resource';
+import { readCaseOperation } from './case-resource';
+import { resetSandboxOperation, sandboxScenariosOperation } from './sandbox-operations';
+import type { SandboxScenarios } from './sandbox';
+import { apiTestClient } from './testing/api-fixtures';
+
+process.env.APP_SECRET ??= 'test-secret-test-secret-test-secret-0123456789';
+
+const db = () => getDb();
+const clock = fixedClock('2026-11-30T15:00:00Z');
+
+beforeAll(prepareTestSandboxStore);
+
+const linkItems = (scenarios: SandboxScenarios) =>
+  scenarios.scenarios.filter((s) => s.accessCode).map((s) => ({ receiptNumber: s.receiptNumber, accessCode: s.accessCode! }));
+
+describe('the API sandbox', () => {
+  it('gives each sandbox client its own data set whose documented receipt numbers produce each scenario, and resets it', async () => {
+    const rita = await addTestRepresentative(db(), clock);
+    const api = await apiTestClient(db(), clock, rita, 'sandbox');
+    const scenarios: SandboxScenarios = await (await api.send(sandboxScenariosOperation, { path: '/sandbox/scenarios' })).json();
+    expect(scenarios.sandboxNumber).toMatch(/^\d{6}$/);
+    expect(scenarios.scenarios.every((s) => s.receiptNumber === `IOE9${scenarios.sandboxNumber}${s.receiptNumber.slice(-3)}`)).toBe(true);
+
+    // Linking: each scenario's code gives the documented result.
+    const linking = await (await api.send(batchLinkOperation, { path: '/case-links', json: { items: linkItems(scenarios) } })).json();
+    const expected = scenarios.scenarios.filter((s) => s.accessCode).map((s) => s.linkResult);
+    expect(linking.results.map((r: { code: string }) => r.code)).toEqual(expected);
+    expect(expected).toEqual(['linked', 'linked', 'code-expired', 'code-used', 'code-replaced', 'already-linked', 'invalid-code']);
+    expect(linking.results[1].usedApplicantCode).toBe(true);
+
+    // Reading: every status of the catalogue, as documented.
+    for (const scenario of scenarios.scenarios.filter((s) => s.latestStatus)) {
+      const read = await (await api.send(readCaseOperation, { params: { receipt: scenario.receiptNumber } })).json();
+      expect(read.latestStatus.code, scenario.scenario).toBe(scenario.latestStatus);
+      expect(read.state, scenario.scenario).toBe(scenario.state);
+    }
+    const progress = await api.send(caseProgressOperation, { params: { receipt: scenarios.scenarios.find((s) => s.state === 'pending' && s.latestStatus)!.receiptNumber } });
+    expect(progress.status).toBe(200);
+    const listed = await (await api.send(listCasesOperation, { path: '/cases?limit=100' })).json();
+    expect(listed.cases).toHaveLength(scenarios.scenarios.filter((s) => s.latestStatus).length + 3); // + already linked, and the two just linked
+
+    // The reset puts the data set back: the linkable cases link again.
+    const reset = await api.send(resetSandboxOperation, { path: '/sandbox/reset', json: {} });
+    expect(reset.status).toBe(200);
+    const again = await (await api.send(batchLinkOperation, { path: '/case-links', json: { items: linkItems(scenarios) } })).json();
+    expect(again.results.map((r: { code: string }) => r.code)).toEqual(expected);
+  });
+
+  it('keeps sandbox and real cases apart, and one vendor’s sandbox from another’s', async () => {
+    const rita = await addTestRepresentative(db(), clock);
+    const realCase = await addTestCase(db(), clock);
+    await linkTestCase(db(), clock, realCase, rita, 'representative');
+    const sandbox = await apiTestClient(db(), clock, rita, 'sandbox');
+    const production = await apiTestClient(db(), clock, rita, 'production');
+    const otherVendor = await apiTestClient(db(), clock, await addTestRepresentative(db(), clock), 'sandbox');
+    const scenarios: SandboxScenarios = await (await sandbox.send(sandboxScenariosOperation, { path: '/sandbox/scenarios' })).json();
+    const sandboxReceipt = scenarios.scenarios.find((s) => s.latestStatus)!.receiptNumber;
+
+    expect((await sandbox.send(readCaseOperation, { params: { receipt: realCase.receiptNumber } })).status).toBe(404);
+    expect((await production.send(readCaseOperation, { params: { receipt: realCase.receiptNumber } })).status).toBe(200);
+    expect((await production.send(readCaseOperation, { params: { receipt: sandboxReceipt } })).status).toBe(404);
+    expect((await otherVendor.send(readCaseOperation, { params: { receipt: sandboxReceipt } })).status).toBe(404);
+    const productionScenarios = await production.send(sandboxScenariosOperation, { path: '/sandbox/scenarios' });
+    expect(productionScenarios.status).toBe(403);
+    expect(await productionScenarios.json()).toMatchObject({ code: 'sandbox-only' });
+
+    // No sandbox row in the portal's store, no real row in the sandbox's.
+    const realReceipts = (await db().select({ receipt: cases.receiptNumber }).from(cases)).map((c) => c.receipt);
+    expect(realReceipts.some((r) => r.startsWith('IOE9'))).toBe(false);
+    const sandboxReceipts = (await getSandboxDb().select({ receipt: cases.receiptNumber }).from(cases)).map((c) => c.receipt);
+    expect(sandboxReceipts).not.toContain(realCase.receiptNumber);
+  });
+
+  it('makes one stand-in and one data set when a new client’s first requests arrive together', async () => {
+    const api = await apiTestClient(db(), clock, await addTestRepresentative(db(), clock), 'sandbox');
+    const answers = await Promise.all(Array.from({ length: 5 }, () => api.send(listCasesOperation, { path: '/cases?limit=100' })));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    const counts = await Promise.all(answers.map(async (a) => (await a.json()).cases.length));
+    expect(new Set(counts).size).toBe(1);
+    const standIns = (await getSandboxDb().select({ email: users.email }).from(users)).filter((u) => u.email.endsWith('@sandbox.invalid'));
+    expect(new Set(standIns.map((u) => u.email)).size).toBe(standIns.length);
+  });
+});
