@@ -340,6 +340,15 @@ export const apiClientColumns = (k: Kit) => ({
   createdAt: k.timestamp(),
   rotatedAt: k.timestampNull(),
   revokedAt: k.timestampNull(),
+  /**
+   * The client's rate limits, counted here so every app instance shares them: requests in the
+   * current second and the current day (UTC), each window starting at its boundary. One update
+   * per request counts both (lib/api/caller.ts).
+   */
+  rateSecondStart: k.timestampNull(),
+  rateSecondCount: k.int().default(0),
+  rateDayStart: k.timestampNull(),
+  rateDayCount: k.int().default(0),
 });
 
 /** Bearer tokens issued to an API client, by keyed hash; each lives 30 minutes. */

@@ -3,17 +3,18 @@
  * more than that person's rights), within the client's rate limits, counted in the database so
  * every app instance shares them: 10 requests a second and 10,000 a day by default. Every answer
  * says where the caller stands (`RateLimit-Policy`, `RateLimit`); over a limit, 429 with
- * `Retry-After`.
+ * `Retry-After`. Windows are fixed: each second, and each day from midnight UTC.
  */
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import type { ApiClient, User } from '@/db/schema';
+import { apiClients, type ApiClient, type User } from '@/db/schema';
 import { DAY, type Clock } from '@/lib/clock';
-import { reserveAttempt, type ThrottleRule } from '@/lib/security/throttle';
 import { tokenOwner } from './clients';
 import { problemResponse } from './problem';
 
-export const PER_SECOND: ThrottleRule = { kind: 'window', limit: Number(process.env.API_RATE_PER_SECOND ?? 10), periodMs: 1000 };
-export const PER_DAY: ThrottleRule = { kind: 'window', limit: Number(process.env.API_RATE_PER_DAY ?? 10_000), periodMs: DAY };
+/** Requests a client may make in a second and in a day (UTC), by default as the USCIS production API allows. */
+export const PER_SECOND = Number(process.env.API_RATE_PER_SECOND ?? 10);
+export const PER_DAY = Number(process.env.API_RATE_PER_DAY ?? 10_000);
 
 export interface ApiCaller {
   client: ApiClient;
@@ -27,6 +28,29 @@ const bearer = (header: string | null) => {
   return match ? match[1] : null;
 };
 
+/**
+ * Counts this request in the client's current second and day with one conditional update: the
+ * second's count always (over the limit the request is refused), the day's only for requests the
+ * second let through, so a burst of refusals does not use up the day.
+ */
+async function countRequest(db: Db, clock: Clock, client: ApiClient): Promise<{ second: number; day: number }> {
+  const now = clock.now().getTime();
+  const second = new Date(Math.floor(now / 1000) * 1000);
+  const day = new Date(Math.floor(now / DAY) * DAY);
+  const secondCount = sql`CASE WHEN ${apiClients.rateSecondStart} = ${sql.param(second, apiClients.rateSecondStart)} THEN ${apiClients.rateSecondCount} + 1 ELSE 1 END`;
+  const [counted] = await db
+    .update(apiClients)
+    .set({
+      rateSecondStart: second,
+      rateSecondCount: secondCount,
+      rateDayStart: day,
+      rateDayCount: sql`CASE WHEN ${apiClients.rateDayStart} = ${sql.param(day, apiClients.rateDayStart)} THEN ${apiClients.rateDayCount} ELSE 0 END + CASE WHEN ${secondCount} <= ${PER_SECOND} THEN 1 ELSE 0 END`,
+    })
+    .where(eq(apiClients.id, client.id))
+    .returning({ second: apiClients.rateSecondCount, day: apiClients.rateDayCount });
+  return counted;
+}
+
 export async function apiCaller(db: Db, clock: Clock, request: Request): Promise<ApiCaller | Response> {
   const token = bearer(request.headers.get('authorization'));
   const owner = token ? await tokenOwner(db, clock, token) : null;
@@ -37,23 +61,23 @@ export async function apiCaller(db: Db, clock: Clock, request: Request): Promise
     );
   }
   const now = clock.now().getTime();
-  const perSecond = await reserveAttempt(db, clock, `api:${owner.client.clientId}:second`, PER_SECOND);
-  const perDay = perSecond.ok ? await reserveAttempt(db, clock, `api:${owner.client.clientId}:day`, PER_DAY) : null;
-  const policy = `${PER_SECOND.limit};w=1, ${PER_DAY.limit};w=86400`;
-  const refused = !perSecond.ok ? perSecond : perDay && !perDay.ok ? perDay : null;
-  if (refused) {
-    const seconds = Math.max(1, Math.ceil((refused.blockedUntil.getTime() - now) / 1000));
-    const daily = perSecond.ok;
+  const counted = await countRequest(db, clock, owner.client);
+  const policy = `${PER_SECOND};w=1, ${PER_DAY};w=86400`;
+  const secondReset = Math.max(1, Math.ceil((Math.floor(now / 1000) * 1000 + 1000 - now) / 1000));
+  const dayReset = Math.max(1, Math.ceil((Math.floor(now / DAY) * DAY + DAY - now) / 1000));
+  const daily = counted.second <= PER_SECOND && counted.day > PER_DAY;
+  if (counted.second > PER_SECOND || daily) {
+    const seconds = daily ? dayReset : secondReset;
     return problemResponse(
       {
         status: 429,
         code: 'rate-limited',
         title: 'Too many requests',
-        detail: `This client has used its ${daily ? `${PER_DAY.limit} requests for the day` : `${PER_SECOND.limit} requests for this second`}: try again in ${seconds} seconds.`,
+        detail: `This client has used its ${daily ? `${PER_DAY} requests for the day (UTC)` : `${PER_SECOND} requests for this second`}: try again in ${seconds} seconds.`,
       },
-      { 'Retry-After': String(seconds), 'RateLimit-Policy': policy, RateLimit: `limit=${daily ? PER_DAY.limit : PER_SECOND.limit}, remaining=0, reset=${seconds}` },
+      { 'Retry-After': String(seconds), 'RateLimit-Policy': policy, RateLimit: `limit=${daily ? PER_DAY : PER_SECOND}, remaining=0, reset=${seconds}` },
     );
   }
-  const remaining = perSecond.ok ? PER_SECOND.limit - perSecond.count : 0;
-  return { ...owner, headers: { 'RateLimit-Policy': policy, RateLimit: `limit=${PER_SECOND.limit}, remaining=${Math.max(0, remaining)}, reset=1` } };
+  const remaining = Math.min(PER_SECOND - counted.second, PER_DAY - counted.day);
+  return { ...owner, headers: { 'RateLimit-Policy': policy, RateLimit: `limit=${PER_SECOND}, remaining=${Math.max(0, remaining)}, reset=${secondReset}` } };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { caseStatusEvents } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { apiClients, caseStatusEvents } from '@/db/schema';
 import { createTestUser } from '@/lib/auth/testing/accounts';
 import { addTestCase, linkTestCase } from '@/lib/cases/testing/case-fixtures';
 import { fixedClock } from '@/lib/clock';
@@ -63,5 +64,22 @@ describe('the API reads a case as the representative may', () => {
     expect(limited[0].headers.get('retry-after')).toBe('1');
     expect(limited[0].headers.get('ratelimit')).toBe('limit=10, remaining=0, reset=1');
     expect(limited[0].headers.get('content-type')).toBe('application/problem+json');
+    // The refused two do not count towards the day; the next second starts afresh.
+    const [counted] = await db().select().from(apiClients).where(eq(apiClients.id, client.id));
+    expect(counted).toMatchObject({ rateSecondCount: 12, rateDayCount: 10 });
+    clock.set('2026-10-20T15:00:01Z');
+    expect(await apiCaller(db(), clock, withToken(token))).not.toBeInstanceOf(Response);
+
+    // The day's 10,000th request is the last: the next is refused until midnight UTC (9 hours on).
+    await db().update(apiClients).set({ rateDayCount: 10_000 }).where(eq(apiClients.id, client.id));
+    clock.set('2026-10-20T15:00:02Z');
+    const daily = (await apiCaller(db(), clock, withToken(token))) as Response;
+    expect(daily.status).toBe(429);
+    expect(daily.headers.get('retry-after')).toBe(String(9 * 3600 - 2));
+    expect(daily.headers.get('ratelimit')).toBe(`limit=10000, remaining=0, reset=${9 * 3600 - 2}`);
+    expect((await daily.json()).detail).toContain('10000 requests for the day');
+    clock.set('2026-10-21T00:00:00Z');
+    expect(await apiCaller(db(), clock, withToken((await issueAccessToken(db(), clock, client)).token))).not.toBeInstanceOf(Response);
+    clock.set('2026-10-20T15:00:00Z');
   });
 });
