@@ -29,19 +29,23 @@ export type Reservation =
 
 export async function reserveAttempt(db: DbOrTx, clock: Clock, key: string, rule: ThrottleRule): Promise<Reservation> {
   const now = clock.now();
-  await db.insert(throttles).values({ key, count: 0, windowStartedAt: now }).onConflictDoNothing({ target: throttles.key });
-
   // A window rule starts afresh once its window has passed; an in-a-row rule only restarts on success or block.
   const fresh = rule.kind === 'window' ? lte(throttles.windowStartedAt, new Date(now.getTime() - rule.periodMs)) : sql`1 = 0`;
   const notBlocked = or(isNull(throttles.blockedUntil), lte(throttles.blockedUntil, now));
+  // One statement: a new key starts at 1; an existing one counts on unless blocked or at its limit
+  // (then nothing changes and no row comes back).
   const [row] = await db
-    .update(throttles)
-    .set({
-      count: sql`CASE WHEN ${fresh} THEN 1 ELSE ${throttles.count} + 1 END`,
-      windowStartedAt: sql`CASE WHEN ${fresh} THEN ${sql.param(now, throttles.windowStartedAt)} ELSE ${throttles.windowStartedAt} END`,
-      blockedUntil: null,
+    .insert(throttles)
+    .values({ key, count: 1, windowStartedAt: now })
+    .onConflictDoUpdate({
+      target: throttles.key,
+      set: {
+        count: sql`CASE WHEN ${fresh} THEN 1 ELSE ${throttles.count} + 1 END`,
+        windowStartedAt: sql`CASE WHEN ${fresh} THEN ${sql.param(now, throttles.windowStartedAt)} ELSE ${throttles.windowStartedAt} END`,
+        blockedUntil: null,
+      },
+      setWhere: and(notBlocked, or(fresh, lt(throttles.count, rule.limit))),
     })
-    .where(and(eq(throttles.key, key), notBlocked, or(fresh, lt(throttles.count, rule.limit))))
     .returning({ count: throttles.count, windowStartedAt: throttles.windowStartedAt });
 
   if (row) return { ok: true, count: row.count, last: row.count >= rule.limit };
