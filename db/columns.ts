@@ -418,6 +418,35 @@ export const webhookDeliveryColumns = (k: Kit) => ({
   deliveredAt: k.timestampNull(),
 });
 
+export type EvidenceUploadStatus = 'receiving' | 'complete' | 'rejected';
+
+/**
+ * Evidence a client's case-management software uploads for a case (up to 1 GiB), in chunks that can
+ * resume after a broken connection: `receivedBytes` is how far the stored file goes. Complete once
+ * every byte arrived, its SHA-256 matched and its bytes are of the declared type; the bytes live in
+ * the storage (lib/api/uploads), named by `storageKey`.
+ */
+export const evidenceUploadColumns = (k: Kit) => ({
+  id: k.id(),
+  publicId: k.uniqueText(),
+  apiClientId: k.fk('apiClients'),
+  caseId: k.fk('cases'),
+  userId: k.fk('users'),
+  fileName: k.text(),
+  contentType: k.text(),
+  size: k.int(),
+  sha256: k.text(),
+  receivedBytes: k.int().default(0),
+  status: k.text().$type<EvidenceUploadStatus>().default('receiving'),
+  rejectedReason: k.textNull(),
+  storageKey: k.text(),
+  createdAt: k.timestamp(),
+  updatedAt: k.timestamp(),
+  /** An upload not finished by then is abandoned: its bytes are deleted. */
+  expiresAt: k.timestamp(),
+  completedAt: k.timestampNull(),
+});
+
 /** 'cancelled': withdrawn before it was sent (a reminder for an appointment that moved). */
 export type NotificationStatus = 'pending' | 'sending' | 'delivered' | 'failed' | 'cancelled';
 
@@ -538,6 +567,7 @@ export const apiIdempotencyKeyIndexes = (t: Cols, k: Kit) => [
   k.uniqueIndex('api_idempotency_keys_client_key_idx').on(t.apiClientId, t.key),
   k.index('api_idempotency_keys_expires_idx').on(t.expiresAt),
 ];
+export const evidenceUploadIndexes = (t: Cols, k: Kit) => [k.index('evidence_uploads_case_idx').on(t.caseId), k.index('evidence_uploads_expires_idx').on(t.status, t.expiresAt)];
 export const webhookEndpointIndexes = (t: Cols, k: Kit) => [k.index('webhook_endpoints_client_idx').on(t.apiClientId)];
 export const webhookDeliveryIndexes = (t: Cols, k: Kit) => [
   k.index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),

@@ -33,6 +33,7 @@ export const apiTokens = pgTable('api_tokens', c.apiTokenColumns(k));
 export const apiIdempotencyKeys = pgTable('api_idempotency_keys', c.apiIdempotencyKeyColumns(k), (t) => c.apiIdempotencyKeyIndexes(t, k));
 export const webhookEndpoints = pgTable('webhook_endpoints', c.webhookEndpointColumns(k), (t) => c.webhookEndpointIndexes(t, k));
 export const webhookDeliveries = pgTable('webhook_deliveries', c.webhookDeliveryColumns(k), (t) => c.webhookDeliveryIndexes(t, k));
+export const evidenceUploads = pgTable('evidence_uploads', c.evidenceUploadColumns(k), (t) => c.evidenceUploadIndexes(t, k));
 export const notifications = pgTable('notifications', c.notificationColumns(k), (t) => c.notificationIndexes(t, k));
 export const auditLog = pgTable('audit_log', c.auditColumns(k), (t) => c.auditIndexes(t, k));
 export const historicalCases = pgTable('historical_cases', c.historicalCaseColumns(k), (t) => c.historicalCaseIndexes(t, k));

@@ -30,6 +30,7 @@ export const apiTokens = sqliteTable('api_tokens', c.apiTokenColumns(k));
 export const apiIdempotencyKeys = sqliteTable('api_idempotency_keys', c.apiIdempotencyKeyColumns(k), (t) => c.apiIdempotencyKeyIndexes(t, k));
 export const webhookEndpoints = sqliteTable('webhook_endpoints', c.webhookEndpointColumns(k), (t) => c.webhookEndpointIndexes(t, k));
 export const webhookDeliveries = sqliteTable('webhook_deliveries', c.webhookDeliveryColumns(k), (t) => c.webhookDeliveryIndexes(t, k));
+export const evidenceUploads = sqliteTable('evidence_uploads', c.evidenceUploadColumns(k), (t) => c.evidenceUploadIndexes(t, k));
 export const notifications = sqliteTable('notifications', c.notificationColumns(k), (t) => c.notificationIndexes(t, k));
 export const auditLog = sqliteTable('audit_log', c.auditColumns(k), (t) => c.auditIndexes(t, k));
 export const historicalCases = sqliteTable('historical_cases', c.historicalCaseColumns(k), (t) => c.historicalCaseIndexes(t, k));

@@ -27,6 +27,7 @@ export const {
   apiIdempotencyKeys,
   webhookEndpoints,
   webhookDeliveries,
+  evidenceUploads,
   notifications,
   auditLog,
   historicalCases,
@@ -46,3 +47,4 @@ export type CallbackEvent = typeof callbackEvents.$inferSelect;
 export type ApiClient = typeof apiClients.$inferSelect;
 export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+export type EvidenceUpload = typeof evidenceUploads.$inferSelect;
