@@ -3,14 +3,15 @@
  * more than that person's rights), within the client's rate limits, counted in the database so
  * every app instance shares them: 10 requests a second and 10,000 a day by default. Every answer
  * says where the caller stands (`RateLimit-Policy`, `RateLimit`); over a limit, 429 with
- * `Retry-After`. Windows are fixed: each second, and each day from midnight UTC.
+ * `Retry-After`. Windows are fixed: each second, and each day from midnight UTC. Requests arriving
+ * together are counted in one write (rate-counter.ts).
  */
-import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { apiClients, type ApiClient, type User } from '@/db/schema';
+import type { ApiClient, User } from '@/db/schema';
 import { DAY, type Clock } from '@/lib/clock';
 import { tokenOwner } from './clients';
 import { problemResponse } from './problem';
+import { countRequest } from './rate-counter';
 
 /** Requests a client may make in a second and in a day (UTC), by default as the USCIS production API allows. */
 export const PER_SECOND = Number(process.env.API_RATE_PER_SECOND ?? 10);
@@ -28,29 +29,6 @@ const bearer = (header: string | null) => {
   return match ? match[1] : null;
 };
 
-/**
- * Counts this request in the client's current second and day with one conditional update: the
- * second's count always (over the limit the request is refused), the day's only for requests the
- * second let through, so a burst of refusals does not use up the day.
- */
-async function countRequest(db: Db, clock: Clock, client: ApiClient): Promise<{ second: number; day: number }> {
-  const now = clock.now().getTime();
-  const second = new Date(Math.floor(now / 1000) * 1000);
-  const day = new Date(Math.floor(now / DAY) * DAY);
-  const secondCount = sql`CASE WHEN ${apiClients.rateSecondStart} = ${sql.param(second, apiClients.rateSecondStart)} THEN ${apiClients.rateSecondCount} + 1 ELSE 1 END`;
-  const [counted] = await db
-    .update(apiClients)
-    .set({
-      rateSecondStart: second,
-      rateSecondCount: secondCount,
-      rateDayStart: day,
-      rateDayCount: sql`CASE WHEN ${apiClients.rateDayStart} = ${sql.param(day, apiClients.rateDayStart)} THEN ${apiClients.rateDayCount} ELSE 0 END + CASE WHEN ${secondCount} <= ${PER_SECOND} THEN 1 ELSE 0 END`,
-    })
-    .where(eq(apiClients.id, client.id))
-    .returning({ second: apiClients.rateSecondCount, day: apiClients.rateDayCount });
-  return counted;
-}
-
 export async function apiCaller(db: Db, clock: Clock, request: Request): Promise<ApiCaller | Response> {
   const token = bearer(request.headers.get('authorization'));
   const owner = token ? await tokenOwner(db, clock, token) : null;
@@ -61,7 +39,7 @@ export async function apiCaller(db: Db, clock: Clock, request: Request): Promise
     );
   }
   const now = clock.now().getTime();
-  const counted = await countRequest(db, clock, owner.client);
+  const counted = await countRequest(db, owner.client.id, clock.now(), PER_SECOND);
   const policy = `${PER_SECOND};w=1, ${PER_DAY};w=86400`;
   const secondReset = Math.max(1, Math.ceil((Math.floor(now / 1000) * 1000 + 1000 - now) / 1000));
   const dayReset = Math.max(1, Math.ceil((Math.floor(now / DAY) * DAY + DAY - now) / 1000));
