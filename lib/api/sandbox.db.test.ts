@@ -4,6 +4,7 @@ import { prepareTestSandboxStore } from '@/db/test-store';
 import { cases, users } from '@/db/schema';
 import { addTestCase, addTestRepresentative, linkTestCase } from '@/lib/cases/testing/case-fixtures';
 import { fixedClock } from '@/lib/clock';
+import { createAppointmentRequestOperation, readAppointmentRequestOperation } from './appointment-requests-api';
 import { batchLinkOperation } from './batch-link';
 import { listCasesOperation } from './case-list';
 import { caseProgressOperation } from './case-progress-resource';
@@ -38,7 +39,8 @@ describe('the API sandbox', () => {
     expect(linking.results[1].usedApplicantCode).toBe(true);
 
     // Reading: every status of the catalogue, as documented.
-    for (const scenario of scenarios.scenarios.filter((s) => s.latestStatus)) {
+    const readable = scenarios.scenarios.filter((s) => s.latestStatus);
+    for (const scenario of readable) {
       const read = await (await api.send(readCaseOperation, { params: { receipt: scenario.receiptNumber } })).json();
       expect(read.latestStatus.code, scenario.scenario).toBe(scenario.latestStatus);
       expect(read.state, scenario.scenario).toBe(scenario.state);
@@ -48,9 +50,18 @@ describe('the API sandbox', () => {
     const listed = await (await api.send(listCasesOperation, { path: '/cases?limit=100' })).json();
     expect(listed.cases).toHaveLength(scenarios.scenarios.filter((s) => s.latestStatus).length + 3); // + already linked, and the two just linked
 
+    // An appointment request about a sandbox case, at one of the agency's offices; the reset removes it.
+    const asked = await api.send(createAppointmentRequestOperation, {
+      path: '/appointment-requests',
+      json: { receiptNumber: readable[0].receiptNumber, reason: 'adit_stamp', fieldOfficeCode: 'PHO', preferredDates: [{ date: '2026-12-02', period: 'morning' }], contactPreference: 'email' },
+    });
+    expect(asked.status).toBe(201);
+    const { reference } = await asked.json();
+
     // The reset puts the data set back: the linkable cases link again.
     const reset = await api.send(resetSandboxOperation, { path: '/sandbox/reset', json: {} });
     expect(reset.status).toBe(200);
+    expect((await api.send(readAppointmentRequestOperation, { params: { reference } })).status).toBe(404);
     const again = await (await api.send(batchLinkOperation, { path: '/case-links', json: { items: linkItems(scenarios) } })).json();
     expect(again.results.map((r: { code: string }) => r.code)).toEqual(expected);
   });

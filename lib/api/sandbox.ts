@@ -11,15 +11,16 @@
  * each should produce; POST /api/v1/sandbox/reset puts the data set back as it was.
  *
  * Acting in the sandbox, the client's representative is a stand-in account of the sandbox store
- * with the same name. When sandbox operations that create other records arrive (appointment
- * requests, uploads), the reset removes those records of the client's cases as well.
+ * with the same name. The reset also removes the appointment requests it made; other operations
+ * that create records (uploads, callbacks) must be added to it when they reach the sandbox.
  */
 import { createHmac } from 'node:crypto';
 import { eq, inArray, like, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { transaction, type Db, type Tx } from '@/db/client';
 import type { CaseState } from '@/db/columns';
-import { accessCodes, caseLinks, cases, caseStatusEvents, representativeProfiles, throttles, users, type ApiClient, type User } from '@/db/schema';
+import { FIELD_OFFICES, placeRow } from '@/db/seed/places';
+import { accessCodes, appointmentRequestEvents, appointmentRequests, appointments, caseLinks, cases, caseStatusEvents, fieldOffices, representativeProfiles, throttles, users, type ApiClient, type User } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { ACCESS_CODE_ALPHABET, ACCESS_CODE_LENGTH, formatAccessCode, hashAccessCode } from '@/lib/access-codes/access-code';
 import { linkAccountKey, linkReceiptKey } from '@/lib/access-codes/link-case';
@@ -137,6 +138,13 @@ export async function resetSandbox(sandboxDb: Db, clock: Clock, client: ApiClien
     const receiptPattern = `IOE9${sandboxNumberOf(client)}%`;
     const own = await tx.select({ id: cases.id, receiptNumber: cases.receiptNumber }).from(cases).where(like(cases.receiptNumber, receiptPattern));
     const ids = own.map((c) => c.id);
+    const requests = await tx.select({ id: appointmentRequests.id }).from(appointmentRequests).where(eq(appointmentRequests.requesterId, representative.id));
+    if (requests.length > 0) {
+      const requestIds = requests.map((r) => r.id);
+      await tx.delete(appointments).where(inArray(appointments.requestId, requestIds));
+      await tx.delete(appointmentRequestEvents).where(inArray(appointmentRequestEvents.requestId, requestIds));
+      await tx.delete(appointmentRequests).where(inArray(appointmentRequests.id, requestIds));
+    }
     if (ids.length > 0) {
       await tx.delete(caseLinks).where(or(inArray(caseLinks.caseId, ids), eq(caseLinks.userId, representative.id)));
       await tx.delete(accessCodes).where(inArray(accessCodes.caseId, ids));
@@ -150,7 +158,14 @@ export async function resetSandbox(sandboxDb: Db, clock: Clock, client: ApiClien
   });
 }
 
+/** The agency's field offices, as in the portal, so sandbox appointment requests name a real office. */
+async function ensureFieldOffices(tx: Tx): Promise<void> {
+  const [any] = await tx.select({ id: fieldOffices.id }).from(fieldOffices).limit(1);
+  if (!any) await tx.insert(fieldOffices).values(FIELD_OFFICES.map(placeRow)).onConflictDoNothing();
+}
+
 async function writeDataSet(tx: Tx, clock: Clock, client: ApiClient, representative: User): Promise<void> {
+  await ensureFieldOffices(tx);
   const now = clock.now();
   const today = agencyToday(clock);
   const person = (n: number) => ({
