@@ -6,6 +6,7 @@ import { addTestCase, addTestRepresentative, linkTestCase } from '@/lib/cases/te
 import { fixedClock } from '@/lib/clock';
 import { createAppointmentRequestOperation, readAppointmentRequestOperation } from './appointment-requests-api';
 import { batchLinkOperation } from './batch-link';
+import { createCallbackOperation, readCallbackOperation } from './callbacks-api';
 import { listCasesOperation } from './case-list';
 import { caseProgressOperation } from './case-progress-resource';
 import { readCaseOperation } from './case-resource';
@@ -57,11 +58,15 @@ describe('the API sandbox', () => {
     });
     expect(asked.status).toBe(201);
     const { reference } = await asked.json();
+    const rang = await api.send(createCallbackOperation, { path: '/callbacks', json: { receiptNumber: readable[0].receiptNumber, topic: 'case_status', urgency: 'regular', phone: '6025550143', language: 'en' } });
+    expect(rang.status).toBe(201);
+    const { serviceRequestNumber } = await rang.json();
 
     // The reset puts the data set back: the linkable cases link again.
     const reset = await api.send(resetSandboxOperation, { path: '/sandbox/reset', json: {} });
     expect(reset.status).toBe(200);
     expect((await api.send(readAppointmentRequestOperation, { params: { reference } })).status).toBe(404);
+    expect((await api.send(readCallbackOperation, { params: { number: serviceRequestNumber } })).status).toBe(404);
     const again = await (await api.send(batchLinkOperation, { path: '/case-links', json: { items: linkItems(scenarios) } })).json();
     expect(again.results.map((r: { code: string }) => r.code)).toEqual(expected);
   });

@@ -11,8 +11,8 @@
  * each should produce; POST /api/v1/sandbox/reset puts the data set back as it was.
  *
  * Acting in the sandbox, the client's representative is a stand-in account of the sandbox store
- * with the same name. The reset also removes the appointment requests it made; other operations
- * that create records (uploads, callbacks) must be added to it when they reach the sandbox.
+ * with the same name. The reset also removes the appointment requests and callbacks it made; other
+ * operations that create records must be added to it when they reach the sandbox.
  */
 import { createHmac } from 'node:crypto';
 import { eq, inArray, like, or } from 'drizzle-orm';
@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { transaction, type Db, type Tx } from '@/db/client';
 import type { CaseState } from '@/db/columns';
 import { FIELD_OFFICES, placeRow } from '@/db/seed/places';
-import { accessCodes, appointmentRequestEvents, appointmentRequests, appointments, caseLinks, cases, caseStatusEvents, fieldOffices, representativeProfiles, throttles, users, type ApiClient, type User } from '@/db/schema';
+import { accessCodes, appointmentRequestEvents, appointmentRequests, appointments, callbackEvents, callbacks, caseLinks, cases, caseStatusEvents, fieldOffices, representativeProfiles, throttles, users, type ApiClient, type User } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { ACCESS_CODE_ALPHABET, ACCESS_CODE_LENGTH, formatAccessCode, hashAccessCode } from '@/lib/access-codes/access-code';
 import { linkAccountKey, linkReceiptKey } from '@/lib/access-codes/link-case';
@@ -144,6 +144,11 @@ export async function resetSandbox(sandboxDb: Db, clock: Clock, client: ApiClien
       await tx.delete(appointments).where(inArray(appointments.requestId, requestIds));
       await tx.delete(appointmentRequestEvents).where(inArray(appointmentRequestEvents.requestId, requestIds));
       await tx.delete(appointmentRequests).where(inArray(appointmentRequests.id, requestIds));
+    }
+    const ownCallbacks = await tx.select({ id: callbacks.id }).from(callbacks).where(eq(callbacks.userId, representative.id));
+    if (ownCallbacks.length > 0) {
+      await tx.delete(callbackEvents).where(inArray(callbackEvents.callbackId, ownCallbacks.map((c) => c.id)));
+      await tx.delete(callbacks).where(eq(callbacks.userId, representative.id));
     }
     if (ids.length > 0) {
       await tx.delete(caseLinks).where(or(inArray(caseLinks.caseId, ids), eq(caseLinks.userId, representative.id)));
