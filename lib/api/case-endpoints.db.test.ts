@@ -239,6 +239,17 @@ describe('POST /api/v1/case-links', () => {
     expect(again.results[0]).toMatchObject({ code: 'already-linked', message: 'Este caso ya está vinculado a su cuenta.' });
   });
 
+  it('judges at most 10 wrong codes an hour for the account, however the batch is spread', async () => {
+    const api = await apiTestClient(db(), clock, await representative());
+    const cases15 = await Promise.all(Array.from({ length: 15 }, () => addTestCase(db(), clock)));
+    const items = cases15.map((c) => ({ receiptNumber: c.receiptNumber, accessCode: 'WRNG-CDE2-3456' }));
+    const body = await (await api.send(batchLinkOperation, { path: '/case-links', json: { items } })).json();
+    const codes = body.results.map((r: { code: string }) => r.code);
+    expect(codes.filter((c: string) => c === 'invalid-code')).toHaveLength(10);
+    expect(codes.filter((c: string) => c === 'too-many-attempts')).toHaveLength(5);
+    expect(body.results.map((r: { index: number }) => r.index)).toEqual(Array.from({ length: 15 }, (_, i) => i));
+  });
+
   it('refuses a batch that is not one: not JSON, the wrong type, no items or more than 100', async () => {
     const api = await apiTestClient(db(), clock, await representative());
     const post = (body: string, type = 'application/json') => api.send(batchLinkOperation, { method: 'POST', body, headers: { 'content-type': type } });
