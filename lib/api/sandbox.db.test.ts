@@ -6,6 +6,7 @@ import { addTestCase, addTestRepresentative, linkTestCase } from '@/lib/cases/te
 import { fixedClock } from '@/lib/clock';
 import { createAppointmentRequestOperation, readAppointmentRequestOperation } from './appointment-requests-api';
 import { batchLinkOperation } from './batch-link';
+import { ascSlotsOperation, biometricsOperation, rescheduleOperation } from './biometrics-api';
 import { createCallbackOperation, readCallbackOperation } from './callbacks-api';
 import { listCasesOperation } from './case-list';
 import { caseProgressOperation } from './case-progress-resource';
@@ -49,7 +50,19 @@ describe('the API sandbox', () => {
     const progress = await api.send(caseProgressOperation, { params: { receipt: scenarios.scenarios.find((s) => s.state === 'pending' && s.latestStatus)!.receiptNumber } });
     expect(progress.status).toBe(200);
     const listed = await (await api.send(listCasesOperation, { path: '/cases?limit=100' })).json();
-    expect(listed.cases).toHaveLength(scenarios.scenarios.filter((s) => s.latestStatus).length + 3); // + already linked, and the two just linked
+    // + already linked, the two just linked, and the three biometrics cases
+    expect(listed.cases).toHaveLength(scenarios.scenarios.filter((s) => s.latestStatus).length + 6);
+
+    // Biometrics: each scenario's appointment says whether it may be rescheduled; 301 moves to an open time at PHX.
+    for (const scenario of scenarios.scenarios.filter((s) => s.canReschedule !== undefined)) {
+      const biometrics = await (await api.send(biometricsOperation, { params: { receipt: scenario.receiptNumber } })).json();
+      expect(biometrics.canReschedule, scenario.scenario).toBe(scenario.canReschedule);
+    }
+    const week = await (await api.send(ascSlotsOperation, { path: '/ascs/PHX/slots?week=1', params: { code: 'PHX' } })).json();
+    const open = week.days.flatMap((d: { slots: { id: number }[] }) => d.slots)[0];
+    const reschedulable = scenarios.scenarios.find((s) => s.scenario === 'biometrics-reschedulable')!.receiptNumber;
+    const moved = await api.send(rescheduleOperation, { path: '/x', json: { slotId: open.id, goodCause: 'planned_travel' }, params: { receipt: reschedulable } });
+    expect(await moved.json()).toMatchObject({ appointment: { rescheduleCount: 1, centre: { code: 'PHX' } } });
 
     // An appointment request about a sandbox case, at one of the agency's offices; the reset removes it.
     const asked = await api.send(createAppointmentRequestOperation, {
@@ -67,6 +80,7 @@ describe('the API sandbox', () => {
     expect(reset.status).toBe(200);
     expect((await api.send(readAppointmentRequestOperation, { params: { reference } })).status).toBe(404);
     expect((await api.send(readCallbackOperation, { params: { number: serviceRequestNumber } })).status).toBe(404);
+    expect(await (await api.send(biometricsOperation, { params: { receipt: reschedulable } })).json()).toMatchObject({ appointment: { rescheduleCount: 0 } });
     const again = await (await api.send(batchLinkOperation, { path: '/case-links', json: { items: linkItems(scenarios) } })).json();
     expect(again.results.map((r: { code: string }) => r.code)).toEqual(expected);
   });

@@ -15,18 +15,18 @@
  * operations that create records must be added to it when they reach the sandbox.
  */
 import { createHmac } from 'node:crypto';
-import { eq, inArray, like, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, like, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { transaction, type Db, type Tx } from '@/db/client';
 import type { CaseState } from '@/db/columns';
-import { FIELD_OFFICES, placeRow } from '@/db/seed/places';
-import { accessCodes, appointmentRequestEvents, appointmentRequests, appointments, callbackEvents, callbacks, caseLinks, cases, caseStatusEvents, fieldOffices, representativeProfiles, throttles, users, type ApiClient, type User } from '@/db/schema';
+import { ASCS, FIELD_OFFICES, placeRow } from '@/db/seed/places';
+import { accessCodes, appointmentRequestEvents, appointmentRequests, appointments, ascs, biometricSlots, callbackEvents, callbacks, caseLinks, cases, caseStatusEvents, fieldOffices, representativeProfiles, throttles, users, type ApiClient, type User } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { ACCESS_CODE_ALPHABET, ACCESS_CODE_LENGTH, formatAccessCode, hashAccessCode } from '@/lib/access-codes/access-code';
 import { linkAccountKey, linkReceiptKey } from '@/lib/access-codes/link-case';
 import { addDays } from '@/lib/calendar/iso-date';
 import { CASE_STATUS_KEYS, CASE_STATUS_OUTCOMES, caseStatusTitle, type CaseStatusKey } from '@/lib/cases/status-catalogue';
-import { DAY, type Clock } from '@/lib/clock';
+import { DAY, HOUR, MINUTE, type Clock } from '@/lib/clock';
 import { appSecret } from '@/lib/crypto/app-secret';
 import { agencyToday } from '@/lib/progress/today';
 
@@ -56,6 +56,26 @@ export const LINK_SCENARIOS: readonly LinkScenario[] = [
 /** Reading scenarios: 201 onwards, one linked case in each status of the catalogue, in its order. */
 export const STATUS_SCENARIO_START = 201;
 
+interface BiometricsScenario {
+  number: number;
+  name: string;
+  description: string;
+  /** When the appointment starts, from the data set's making (or reset). */
+  startsInHours: number;
+  rescheduleCount: number;
+  canReschedule: boolean;
+}
+
+/** Biometrics scenarios: 301 to 303, linked pending cases with an appointment at the Phoenix centre. */
+export const BIOMETRICS_SCENARIOS: readonly BiometricsScenario[] = [
+  { number: 301, name: 'biometrics-reschedulable', description: 'A biometrics appointment in 10 days that may be rescheduled online (open times at PHX).', startsInHours: 240, rescheduleCount: 0, canReschedule: true },
+  { number: 302, name: 'biometrics-too-late', description: 'A biometrics appointment in 6 hours: too late to reschedule online.', startsInHours: 6, rescheduleCount: 0, canReschedule: false },
+  { number: 303, name: 'biometrics-twice-rescheduled', description: 'A biometrics appointment already rescheduled twice.', startsInHours: 240, rescheduleCount: 2, canReschedule: false },
+];
+
+/** The centre of the biometrics scenarios, where the sandbox keeps open times for the next 30 days. */
+export const SANDBOX_ASC = 'PHX';
+
 export const sandboxScenarioSchema = z.object({
   receiptNumber: z.string(),
   scenario: z.string(),
@@ -66,6 +86,8 @@ export const sandboxScenarioSchema = z.object({
   /** For reading scenarios: the case's latest status and state. */
   latestStatus: z.string().optional(),
   state: z.string().optional(),
+  /** For biometrics scenarios: whether the appointment may be rescheduled online. */
+  canReschedule: z.boolean().optional(),
 });
 
 export const sandboxScenariosSchema = z.object({
@@ -106,6 +128,7 @@ export function sandboxScenarios(client: Pick<ApiClient, 'id' | 'clientId'>): Sa
         latestStatus: s.status,
         state: s.state,
       })),
+      ...BIOMETRICS_SCENARIOS.map((s) => ({ receiptNumber: sandboxReceipt(client, s.number), scenario: s.name, description: s.description, canReschedule: s.canReschedule })),
     ],
   };
 }
@@ -151,6 +174,10 @@ export async function resetSandbox(sandboxDb: Db, clock: Clock, client: ApiClien
       await tx.delete(callbacks).where(eq(callbacks.userId, representative.id));
     }
     if (ids.length > 0) {
+      // Seats the client's reschedules took go back to the open times.
+      const seats = await tx.select({ slotId: appointments.slotId }).from(appointments).where(inArray(appointments.caseId, ids));
+      for (const { slotId } of seats) if (slotId !== null) await tx.update(biometricSlots).set({ booked: sql`${biometricSlots.booked} - 1` }).where(and(eq(biometricSlots.id, slotId), gt(biometricSlots.booked, 0)));
+      await tx.delete(appointments).where(inArray(appointments.caseId, ids));
       await tx.delete(caseLinks).where(or(inArray(caseLinks.caseId, ids), eq(caseLinks.userId, representative.id)));
       await tx.delete(accessCodes).where(inArray(accessCodes.caseId, ids));
       await tx.delete(caseStatusEvents).where(inArray(caseStatusEvents.caseId, ids));
@@ -163,14 +190,28 @@ export async function resetSandbox(sandboxDb: Db, clock: Clock, client: ApiClien
   });
 }
 
-/** The agency's field offices, as in the portal, so sandbox appointment requests name a real office. */
-async function ensureFieldOffices(tx: Tx): Promise<void> {
-  const [any] = await tx.select({ id: fieldOffices.id }).from(fieldOffices).limit(1);
-  if (!any) await tx.insert(fieldOffices).values(FIELD_OFFICES.map(placeRow)).onConflictDoNothing();
+/**
+ * The agency's field offices and centres, as in the portal, so sandbox requests name real places;
+ * and open times at the sandbox's centre, every half hour from 9 to 4 (UTC) for the next 30 days,
+ * with room for every vendor.
+ */
+async function ensurePlaces(tx: Tx, clock: Clock): Promise<number> {
+  const [anyOffice] = await tx.select({ id: fieldOffices.id }).from(fieldOffices).limit(1);
+  if (!anyOffice) await tx.insert(fieldOffices).values(FIELD_OFFICES.map(placeRow)).onConflictDoNothing();
+  const [anyAsc] = await tx.select({ id: ascs.id }).from(ascs).limit(1);
+  if (!anyAsc) await tx.insert(ascs).values(ASCS.map(placeRow)).onConflictDoNothing();
+  const [centre] = await tx.select({ id: ascs.id }).from(ascs).where(eq(ascs.code, SANDBOX_ASC));
+  const firstDay = Math.floor(clock.now().getTime() / DAY) * DAY + 2 * DAY;
+  const times = Array.from({ length: 30 }, (_, day) => Array.from({ length: 14 }, (_, half) => new Date(firstDay + day * DAY + 16 * HOUR + half * 30 * MINUTE))).flat();
+  await tx
+    .insert(biometricSlots)
+    .values(times.map((startsAt) => ({ ascId: centre.id, startsAt, endsAt: new Date(startsAt.getTime() + 30 * MINUTE), capacity: 100_000, booked: 0 })))
+    .onConflictDoNothing();
+  return centre.id;
 }
 
 async function writeDataSet(tx: Tx, clock: Clock, client: ApiClient, representative: User): Promise<void> {
-  await ensureFieldOffices(tx);
+  const ascId = await ensurePlaces(tx, clock);
   const now = clock.now();
   const today = agencyToday(clock);
   const person = (n: number) => ({
@@ -193,6 +234,16 @@ async function writeDataSet(tx: Tx, clock: Clock, client: ApiClient, representat
     updatedAt: now,
   });
 
+  const biometricsCases = await tx
+    .insert(cases)
+    .values(BIOMETRICS_SCENARIOS.map((s) => ({ ...caseRow(s.number, 'biometrics_appointment_was_scheduled', 'pending'), biometricsRequired: true })))
+    .returning({ id: cases.id });
+  await tx.insert(appointments).values(
+    BIOMETRICS_SCENARIOS.map((s, i) => {
+      const startsAt = new Date(Math.ceil((now.getTime() + s.startsInHours * HOUR) / (30 * MINUTE)) * 30 * MINUTE);
+      return { kind: 'biometrics' as const, caseId: biometricsCases[i].id, ascId, startsAt, endsAt: new Date(startsAt.getTime() + 30 * MINUTE), rescheduleCount: s.rescheduleCount, createdAt: now };
+    }),
+  );
   const linkCases = await tx.insert(cases).values(LINK_SCENARIOS.map((s) => caseRow(s.number, 'case_was_received', 'pending'))).returning({ id: cases.id });
   const statusList = statusScenarios();
   const readCases = await tx.insert(cases).values(statusList.map((s) => caseRow(s.number, s.status, s.state))).returning({ id: cases.id });
@@ -221,12 +272,13 @@ async function writeDataSet(tx: Tx, clock: Clock, client: ApiClient, representat
   });
   await tx.insert(accessCodes).values(codes);
 
-  const linked = [...LINK_SCENARIOS.flatMap((s, i) => (s.linkedAtStart ? [linkCases[i].id] : [])), ...readCases.map((c) => c.id)];
+  const linked = [...LINK_SCENARIOS.flatMap((s, i) => (s.linkedAtStart ? [linkCases[i].id] : [])), ...readCases.map((c) => c.id), ...biometricsCases.map((c) => c.id)];
   await tx.insert(caseLinks).values(linked.map((caseId) => ({ caseId, userId: representative.id, role: 'representative' as const, linkedAt: now })));
 
   const received = (caseId: number) => ({ caseId, eventKey: 'received', status: 'case_was_received', occurredAt: new Date(now.getTime() - 120 * DAY), createdAt: now });
   await tx.insert(caseStatusEvents).values([
     ...linkCases.map((c) => received(c.id)),
+    ...biometricsCases.map((c) => received(c.id)),
     ...readCases.flatMap((c, i) => [
       received(c.id),
       ...(statusList[i].status === 'case_was_received' ? [] : [{ caseId: c.id, eventKey: 'latest', status: statusList[i].status, occurredAt: new Date(now.getTime() - 10 * DAY), createdAt: now }]),

@@ -40,6 +40,7 @@ interface Scenario {
   linkResult?: string;
   latestStatus?: string;
   state?: string;
+  canReschedule?: boolean;
 }
 
 class CheckFailed extends Error {}
@@ -180,6 +181,51 @@ export async function runAcceptanceSuite(options: AcceptanceOptions): Promise<Ch
     const answer = await send('GET', `/api/v1/cases/${pending.receiptNumber}/progress`);
     const body = answer.body as { milestones?: { key: string }[]; estimate?: { kind: string } };
     must(answer.status === 200 && body.milestones?.[0]?.key === 'received' && body.estimate?.kind, `answered ${answer.status}: ${JSON.stringify(body)}`);
+  });
+  await check('each biometrics scenario says whether it may be rescheduled, and the reschedulable one moves to an open time', async () => {
+    const biometrics = scenarios.filter((s) => s.canReschedule !== undefined);
+    must(biometrics.length > 0, 'no biometrics scenarios listed');
+    for (const s of biometrics) {
+      const answer = await send('GET', `/api/v1/cases/${s.receiptNumber}/biometrics`);
+      const body = answer.body as { canReschedule?: boolean; blockedBy?: string | null };
+      must(answer.status === 200 && body.canReschedule === s.canReschedule, `${s.receiptNumber} (${s.scenario}): ${JSON.stringify(body)}`);
+      must(s.canReschedule || body.blockedBy, `${s.receiptNumber}: refused without the rule`);
+    }
+    const centres = await send('GET', '/api/v1/ascs?zip=85004');
+    const code = (centres.body as { centres?: { code: string }[] }).centres?.[0]?.code;
+    must(centres.status === 200 && code, `the centres near 85004: ${centres.status}`);
+    const week = await send('GET', `/api/v1/ascs/${code}/slots?week=1`);
+    const open = (week.body as { days?: { slots: { id: number }[] }[] }).days?.flatMap((d) => d.slots)[0];
+    must(week.status === 200 && open, `no open time at ${code} next week`);
+    const reschedulable = biometrics.find((s) => s.canReschedule)!;
+    const moved = await send('POST', `/api/v1/cases/${reschedulable.receiptNumber}/biometrics/reschedule`, json({ slotId: open.id, goodCause: 'planned_travel' }));
+    must(moved.status === 200 && (moved.body as { appointment?: { rescheduleCount: number } }).appointment?.rescheduleCount === 1, `the reschedule answered ${moved.status}: ${JSON.stringify(moved.body)}`);
+    const refused = biometrics.find((s) => !s.canReschedule)!;
+    const blocked = await send('POST', `/api/v1/cases/${refused.receiptNumber}/biometrics/reschedule`, json({ slotId: open.id, goodCause: 'planned_travel' }));
+    must(blocked.status === 409 && (blocked.body as { code?: string }).code === 'reschedule-not-allowed', `a blocked reschedule answered ${blocked.status}`);
+  });
+  await check('an appointment request about a case is made, read and cancelled', async () => {
+    const about = readable.find((s) => s.state === 'pending')!;
+    // The first weekday from three days on that the offices are open (a federal holiday is refused by rule).
+    let made: SeenResponse | null = null;
+    for (let ahead = 3; ahead < 10 && (!made || made.status === 422); ahead += 1) {
+      const date = new Date(Date.now() + ahead * 86_400_000);
+      if (date.getUTCDay() === 0 || date.getUTCDay() === 6) continue;
+      made = await send('POST', '/api/v1/appointment-requests', json({ receiptNumber: about.receiptNumber, reason: 'adit_stamp', fieldOfficeCode: 'PHO', preferredDates: [{ date: date.toISOString().slice(0, 10), period: 'morning' }], contactPreference: 'email' }));
+    }
+    const reference = (made?.body as { reference?: string } | undefined)?.reference;
+    must(made?.status === 201 && reference, `answered ${made?.status}: ${JSON.stringify(made?.body)}`);
+    const read = await send('GET', `/api/v1/appointment-requests/${reference}`);
+    must(read.status === 200 && (read.body as { status?: string }).status === 'submitted', `reading answered ${read.status}`);
+    const cancelled = await send('POST', `/api/v1/appointment-requests/${reference}/cancel`, json({}));
+    must(cancelled.status === 200 && (cancelled.body as { status?: string }).status === 'cancelled', `cancelling answered ${cancelled.status}`);
+  });
+  await check('a callback is asked for, read and cancelled', async () => {
+    const made = await send('POST', '/api/v1/callbacks', json({ receiptNumber: readable[0].receiptNumber, topic: 'case_status', urgency: 'regular', phone: '+12025550143', language: 'en' }));
+    const number = (made.body as { serviceRequestNumber?: string }).serviceRequestNumber;
+    must(made.status === 201 && number, `answered ${made.status}: ${JSON.stringify(made.body)}`);
+    const cancelled = await send('POST', `/api/v1/callbacks/${number}/cancel`, json({}));
+    must(cancelled.status === 200 && (cancelled.body as { closedReason?: string }).closedReason === 'cancelled', `cancelling answered ${cancelled.status}`);
   });
   await check('a receipt number not linked to the account is 404 case-not-found', async () => {
     const answer = await send('GET', '/api/v1/cases/IOE0000000000');
