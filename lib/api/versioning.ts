@@ -20,7 +20,11 @@ export interface ChangelogEntry {
 
 /** What changed in v1, newest first: additions only, or deprecations announced with their sunset. */
 export const API_CHANGELOG: readonly ChangelogEntry[] = [
-  { on: '2026-12-03', change: 'Linked cases with cursor pagination, a case’s myProgress estimate, batch linking of up to 100 cases, and Idempotency-Key on every POST.' },
+  {
+    on: '2026-12-04',
+    change:
+      'Linked cases with cursor pagination, a case’s myProgress estimate, batch linking of up to 100 cases, appointment requests, biometrics (eligibility, centres, open times, reschedule), callbacks, the sandbox with its scenarios, and Idempotency-Key on every POST.',
+  },
   { on: '2026-12-02', change: 'Version 1: client credentials, tokens and a case with its status history.' },
 ];
 
