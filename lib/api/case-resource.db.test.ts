@@ -5,11 +5,14 @@ import { createTestUser } from '@/lib/auth/testing/accounts';
 import { addTestCase, linkTestCase } from '@/lib/cases/testing/case-fixtures';
 import { fixedClock } from '@/lib/clock';
 import { apiCaller } from './caller';
-import { caseForApi } from './case-resource';
+import { caseEndpoint, caseForApi } from './case-resource';
 import { createApiClient, issueAccessToken } from './clients';
+import { documented } from './testing/openapi-validation';
 
 const db = () => getDb();
 const clock = fixedClock('2026-10-20T15:00:00Z');
+/** An answer of GET /api/v1/cases/{receipt}, checked against the OpenAPI document. */
+const asDocumented = (answer: Response) => documented('getCase', answer);
 const withToken = (token: string | null) => new Request('http://localhost/api/v1/cases/x', { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 async function representativeWithCase() {
@@ -29,7 +32,8 @@ describe('the API reads a case as the representative may', () => {
   it('answers the linked case with its history; another representative’s case, and every real case for sandbox credentials, is not found', async () => {
     const { rita, theCase } = await representativeWithCase();
     const live = (await createApiClient(db(), clock, rita, { name: 'Case manager', environment: 'production' })).client;
-    const caller = await apiCaller(db(), clock, withToken((await issueAccessToken(db(), clock, live)).token));
+    const token = (await issueAccessToken(db(), clock, live)).token;
+    const caller = await apiCaller(db(), clock, withToken(token));
     if (caller instanceof Response) throw new Error(`refused: ${caller.status}`);
     expect(caller.headers).toMatchObject({ 'RateLimit-Policy': '10;w=1, 10000;w=86400', RateLimit: 'limit=10, remaining=9, reset=1' });
     const found = await caseForApi(db(), caller, theCase.receiptNumber.toLowerCase());
@@ -39,9 +43,16 @@ describe('the API reads a case as the representative may', () => {
       { code: 'case_was_received', title: 'Case Was Received', on: '2026-02-20' },
     ]);
     expect(found!.latestStatus?.code).toBe('fingerprints_were_taken');
+    const answer = await asDocumented(await caseEndpoint(db(), clock, withToken(token), theCase.receiptNumber.toLowerCase()));
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    expect(await answer.json()).toEqual(found);
 
     const { theCase: stranger } = await representativeWithCase();
     expect(await caseForApi(db(), caller, stranger.receiptNumber)).toBeNull();
+    const refused = await asDocumented(await caseEndpoint(db(), clock, withToken(token), stranger.receiptNumber));
+    expect(refused.status).toBe(404);
+    expect(await refused.json()).toMatchObject({ code: 'case-not-found', status: 404 });
     const sandbox = (await createApiClient(db(), clock, rita, { name: 'Tests', environment: 'sandbox' })).client;
     const sandboxCaller = await apiCaller(db(), clock, withToken((await issueAccessToken(db(), clock, sandbox)).token));
     if (sandboxCaller instanceof Response) throw new Error('refused');
@@ -52,9 +63,10 @@ describe('the API reads a case as the representative may', () => {
     const { rita } = await representativeWithCase();
     const missing = await apiCaller(db(), clock, withToken(null));
     expect(missing).toBeInstanceOf(Response);
+    await asDocumented(missing as Response);
     expect((missing as Response).status).toBe(401);
     expect((missing as Response).headers.get('www-authenticate')).toBe('Bearer realm="api"');
-    const unknown = (await apiCaller(db(), clock, withToken('at_not-a-real-token-at-all'))) as Response;
+    const unknown = await asDocumented((await apiCaller(db(), clock, withToken('at_not-a-real-token-at-all'))) as Response);
     expect(unknown.status).toBe(401);
     expect(await unknown.json()).toMatchObject({ code: 'invalid-token', status: 401 });
 
@@ -62,7 +74,7 @@ describe('the API reads a case as the representative may', () => {
     const token = (await issueAccessToken(db(), clock, client)).token;
     const answers = await Promise.all(Array.from({ length: 12 }, () => apiCaller(db(), clock, withToken(token))));
     expect(answers.filter((a) => !(a instanceof Response))).toHaveLength(10);
-    const limited = answers.filter((a): a is Response => a instanceof Response);
+    const limited = await Promise.all(answers.filter((a): a is Response => a instanceof Response).map(asDocumented));
     expect(limited.map((r) => r.status)).toEqual([429, 429]);
     expect(limited[0].headers.get('retry-after')).toBe('1');
     expect(limited[0].headers.get('ratelimit')).toBe('limit=10, remaining=0, reset=1');
