@@ -24,7 +24,7 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export const API_TAGS = {
   Authentication: 'OAuth 2.0 client credentials: exchange a client id and secret for a 30-minute bearer token.',
   Cases: 'The cases of the representative’s clients, as the portal shows them to the representative.',
-  Reference: 'This API’s own description.',
+  Documentation: 'This API’s own description, for HTTP clients and client generators.',
 } as const;
 export type ApiTag = keyof typeof API_TAGS;
 

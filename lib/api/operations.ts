@@ -53,7 +53,7 @@ const getOpenApiDocument: ApiOperation = {
   operationId: 'getOpenApiDocument',
   summary: 'This OpenAPI document',
   description: 'The OpenAPI 3.1 description of this API, generated from the schemas the API validates with. Public; may be cached for 5 minutes.',
-  tags: ['Reference'],
+  tags: ['Documentation'],
   auth: 'anyone',
   responses: {
     200: {
