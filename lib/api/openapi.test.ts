@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import type { oas31 } from 'zod-openapi';
 import { API_BASE_PATH, buildOpenApiDocument, openApiDocument } from './openapi';
 import { API_OPERATIONS } from './operations';
@@ -95,6 +96,29 @@ describe('the OpenAPI document', () => {
         expect((found.responses?.['429'] as oas31.ResponseObject).headers).toHaveProperty('Retry-After');
       }
     }
+  });
+
+  it('gives an idempotent operation its Idempotency-Key header and its 409 and 422 answers', () => {
+    const linked = buildOpenApiDocument({
+      operations: [
+        {
+          method: 'post',
+          path: '/things',
+          operationId: 'createThing',
+          summary: 'Create a thing',
+          description: 'A thing.',
+          tags: ['Cases'],
+          auth: 'token',
+          idempotent: true,
+          request: { body: { contentType: 'application/json', schema: z.object({ name: z.string() }) } },
+          responses: { 201: { description: 'Created.', schema: z.object({ id: z.string() }) } },
+        },
+      ],
+    });
+    const post = (linked.paths?.['/things'] as oas31.PathItemObject).post!;
+    expect(post.parameters).toEqual([expect.objectContaining({ in: 'header', name: 'Idempotency-Key', description: expect.stringContaining('24 hours') })]);
+    expect((post.parameters?.[0] as oas31.ParameterObject).required).not.toBe(true);
+    expect(Object.keys(post.responses ?? {})).toEqual(['201', '401', '409', '422', '429']);
   });
 
   it('is built once per process and served at GET /api/v1/openapi.json as cacheable JSON', async () => {

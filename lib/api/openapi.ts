@@ -12,7 +12,7 @@
 import * as z from 'zod';
 import { createDocument, type oas31, type ZodOpenApiObject, type ZodOpenApiOperationObject, type ZodOpenApiResponseObject } from 'zod-openapi';
 import { API_OPERATIONS } from './operations';
-import { problemSchema } from './schemas';
+import { idempotencyKeySchema, problemSchema } from './schemas';
 
 export const API_BASE_PATH = '/api/v1';
 export const OPENAPI_DOCUMENT_PATH = `${API_BASE_PATH}/openapi.json`;
@@ -87,6 +87,12 @@ export interface ApiOperation {
     headers?: z.ZodObject;
     body?: { contentType: string; schema: z.ZodType; description?: string };
   };
+  /**
+   * A POST that changes something: it takes an optional `Idempotency-Key` header and answers 409
+   * (the first request with the key is still running) and 422 (the key came with another body),
+   * unless `problems` words them otherwise.
+   */
+  idempotent?: boolean;
   /** The 2xx (and 3xx) answers. */
   responses: Partial<Record<200 | 201 | 202 | 204 | 304, ApiSuccess>>;
   /** The 4xx answers, each with a Problem body. A `token` operation gets its 401 and 429 without saying. */
@@ -100,6 +106,12 @@ const RATE_LIMIT_HEADERS: ApiHeaderName[] = ['RateLimit', 'RateLimit-Policy'];
 const TOKEN_PROBLEMS: Partial<Record<ProblemStatus, ApiProblem>> = {
   401: { description: 'The access token is missing, expired, revoked or unknown (code `invalid-token`): get a new one.', headers: ['WWW-Authenticate'] },
   429: { description: 'The client used up its requests for this second or this day (code `rate-limited`).', headers: ['Retry-After', ...RATE_LIMIT_HEADERS] },
+};
+
+/** What an `idempotent` operation answers without saying. */
+const IDEMPOTENCY_PROBLEMS: Partial<Record<ProblemStatus, ApiProblem>> = {
+  409: { description: 'A request with this `Idempotency-Key` is still being processed: try again in a moment.' },
+  422: { description: 'This `Idempotency-Key` was used with another request body: a key belongs to one request.' },
 };
 
 /** `X-Request-Id` and the given headers, as references to the components. */
@@ -116,7 +128,7 @@ function operationObject(operation: ApiOperation): ZodOpenApiOperationObject {
       ...(answer.schema ? { content: { [answer.contentType ?? 'application/json']: { schema: answer.schema } } } : {}),
     };
   }
-  const problems = { ...(rateLimited ? TOKEN_PROBLEMS : {}), ...operation.problems };
+  const problems = { ...(rateLimited ? TOKEN_PROBLEMS : {}), ...(operation.idempotent ? IDEMPOTENCY_PROBLEMS : {}), ...operation.problems };
   for (const [status, problem] of Object.entries(problems) as [string, ApiProblem][]) {
     const limitHeaders = rateLimited && status !== '401' && status !== '429' ? RATE_LIMIT_HEADERS : [];
     responses[status] = {
@@ -125,7 +137,9 @@ function operationObject(operation: ApiOperation): ZodOpenApiOperationObject {
       content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } },
     };
   }
-  const { request } = operation;
+  const request = operation.idempotent
+    ? { ...operation.request, headers: z.object({ ...operation.request?.headers?.shape, 'Idempotency-Key': idempotencyKeySchema.optional().meta({ description: idempotencyKeySchema.description }) }) }
+    : operation.request;
   return {
     operationId: operation.operationId,
     summary: operation.summary,

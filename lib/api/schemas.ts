@@ -41,6 +41,18 @@ export const problemSchema = z
 export type ProblemDocument = z.infer<typeof problemSchema>;
 export type ProblemFieldError = z.infer<typeof problemFieldErrorSchema>;
 
+// ——— Every POST that changes something ———
+
+export const idempotencyKeySchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .meta({
+    description:
+      'A unique value of yours (a UUID, say) for this request. A retry with the same key answers the first result; the same key with another body is refused (422); while the first is still running, 409. Keys are kept 24 hours, per client.',
+    example: '5f0c9b6e-3a1d-4c0e-9a57-2b8f1d7e4c21',
+  });
+
 // ——— POST /oauth/token ———
 
 export const tokenRequestSchema = z
