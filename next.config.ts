@@ -10,9 +10,16 @@ const config: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Database drivers with native parts stay outside the bundle.
   serverExternalPackages: ['@libsql/client', 'libsql', 'postgres', 'pino', 'nodemailer'],
-  // The English home page without the proxy (which does this for every other page): see proxy.ts.
+  // The English pages that are prerendered, without the proxy (which does this for every other page): see proxy.ts.
   async rewrites() {
-    return { beforeFiles: [{ source: '/', destination: '/en' }], afterFiles: [], fallback: [] };
+    return {
+      beforeFiles: [
+        { source: '/', destination: '/en' },
+        { source: '/developers', destination: '/en/developers' },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
   },
   async headers() {
     return [{ source: '/:path*', headers: staticSecurityHeaders }];

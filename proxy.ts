@@ -38,8 +38,9 @@ function logRequest(request: NextRequest, requestId: string) {
 }
 
 export const config = {
-  // Pages and the API; not Next's own assets or static files (paths with an extension), and not the
-  // home page in either language: it is prerendered (served as stored, with its own policy of
-  // script hashes, scripts/prerendered-csp.ts) and next.config.ts maps "/" to the English one.
-  matcher: ['/((?!_next/|es$|.*\\..*).+)'],
+  // Pages and the API (every /api address, /api/v1/openapi.json too); not Next's own assets or
+  // static files (paths with an extension), and not the pages prerendered in both languages, the
+  // home page and /developers: they are served as stored, with their own policy of script hashes
+  // (scripts/prerendered-csp.ts), and next.config.ts maps their English addresses to /en/….
+  matcher: ['/api/:path*', '/((?!_next/|es$|developers$|es/developers$|.*\\..*).+)'],
 };

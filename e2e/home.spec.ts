@@ -107,6 +107,59 @@ test.describe('page not found', () => {
   });
 });
 
+test.describe('developers page', () => {
+  for (const [path, lang, h1] of [
+    ['/developers', 'en', 'API for case-management software'],
+    ['/es/developers', 'es', 'API para programas de gestión de casos'],
+  ] as const) {
+    test(`${path}: language, heading, title, the reference of every operation, no axe violations`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(h1);
+      await expect(page).toHaveTitle(`${h1} | ${lang === 'en' ? 'Immigration Self-Service Portal' : 'Portal de Autoservicio de Inmigración'}`);
+      for (const operation of ['POST /api/v1/oauth/token', 'GET /api/v1/cases/{receipt}', 'GET /api/v1/openapi.json']) {
+        await expect(page.getByRole('heading', { level: 4, name: operation })).toBeVisible();
+      }
+      await expectNoAxeViolations(page);
+    });
+  }
+
+  test('links to the OpenAPI document, served as JSON', async ({ page }) => {
+    await page.goto('/developers');
+    const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/openapi.json');
+    await page.getByRole('link', { name: '/api/v1/openapi.json' }).click();
+    const response = await answer;
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/json');
+    expect(response.headers()['x-request-id']).toBeTruthy();
+    expect(await response.json()).toMatchObject({ openapi: '3.1.0', info: { title: 'Immigration Self-Service Portal API' } });
+  });
+
+  test('the quick start works on the demo, as written on the page', async ({ request }) => {
+    const html = await (await request.get('/developers')).text();
+    const blocks = [...html.matchAll(/<pre class="code-block">([\s\S]*?)<\/pre>/g)].map(([, text]) =>
+      text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
+    );
+    // The page's commands, with the demo's address (port 3000) swapped for this server's.
+    const token = blocks.map((b) => /^curl -s -u ([^:\s]+):(\S+) -d grant_type=client_credentials http:\/\/localhost:3000(\S+)$/m.exec(b)).find(Boolean);
+    const read = blocks.map((b) => /curl -s -H "Authorization: Bearer \$TOKEN" http:\/\/localhost:3000(\S+)$/m.exec(b)).find(Boolean);
+    expect(token, 'the token command').toBeTruthy();
+    expect(read, 'the command that reads a case').toBeTruthy();
+    const [, clientId, secret, tokenPath] = token!;
+    const issued = await request.post(tokenPath, {
+      headers: { authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}` },
+      form: { grant_type: 'client_credentials' },
+    });
+    expect(issued.status()).toBe(200);
+    const { access_token: accessToken } = await issued.json();
+    const found = await request.get(read![1], { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(found.status()).toBe(200);
+    expect(found.headers()['ratelimit-policy']).toBe('10;w=1, 10000;w=86400');
+    expect(await found.json()).toMatchObject({ receiptNumber: read![1].split('/').pop(), formType: 'N-400' });
+  });
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
@@ -145,7 +198,7 @@ test.describe('security headers', () => {
     expect(scriptSrc(first)).not.toBe(scriptSrc(second));
   });
 
-  for (const path of ['/', '/es']) {
+  for (const path of ['/', '/es', '/developers', '/es/developers']) {
     test(`the prerendered page ${path} allows exactly the inline scripts it contains, by hash`, async ({ request }) => {
       const response = await request.get(path);
       // One policy: a second one would be enforced as well and block what the first allows.

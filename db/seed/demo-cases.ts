@@ -15,6 +15,7 @@ import type { CaseStatusKey } from '@/lib/cases/status-catalogue';
 import { fiscalYearOf, fiscalYearRange } from '@/lib/calendar/fiscal-year';
 import { addDays, epochDay, isoDateOfEpochDay, isoDateUtc } from '@/lib/calendar/iso-date';
 import type { DemoAccountKey } from './demo-accounts';
+import { DEMO_API_RECEIPT } from './demo-api-client';
 import { FIELD_OFFICES } from './places';
 import { createRandom, seedFrom, type Random } from './random';
 
@@ -79,6 +80,8 @@ interface Story {
   decidedAfter?: number;
   /** Another story's key: filed in the same envelope, so same date and consecutive receipt numbers. */
   filedWith?: string;
+  /** A receipt number that stays the same from day to day (the API quick start's case), instead of one drawn for the receipt date. */
+  receiptNumber?: string;
   applicant?: Partial<PlannedApplicant> & { givenName: string; familyName: string };
   biometrics?: boolean;
   interview?: boolean;
@@ -184,7 +187,7 @@ function stories(): Story[] {
 
     // Rita's clients. Some follow their own cases too.
     { key: 'r-miguel', form: 'N-400', classification: 'All other applications for naturalization', office: 'HOU', age: 150, outcome: 'pending',
-      applicant: miguel, steps: ['reviewed', 'interview_scheduled'], representativeOfRecord: true, links: [rita(6), self('miguel', 30)] },
+      receiptNumber: DEMO_API_RECEIPT, applicant: miguel, steps: ['reviewed', 'interview_scheduled'], representativeOfRecord: true, links: [rita(6), self('miguel', 30)] },
     { key: 'r-seun-485', form: 'I-485', classification: 'Employment-based', office: 'ATL', age: 240, outcome: 'pending', applicant: seun,
       interview: false, steps: ['reviewed', 'rfe', 'rfe_answered'], representativeOfRecord: true, links: [rita(8), self('oluwaseun', 15)] },
     { key: 'r-seun-765', filedWith: 'r-seun-485', form: 'I-765', classification: 'Based on a pending I-485 (c)(9)', office: 'ATL', age: 240,
@@ -297,7 +300,10 @@ export function planDemoCases(now: Date): PlannedCase[] {
     const office = FIELD_OFFICES.find((o) => o.code === story.office)!;
     const sibling = story.filedWith ? planned.get(story.filedWith) : undefined;
     const receiptDate = sibling?.receiptDate ?? addDays(yesterday, -story.age);
-    const receiptNumber = sibling ? nextReceipt(sibling.receiptNumber, usedReceipts) : newReceipt(random, story.form, receiptDate, usedReceipts);
+    const drawn = sibling ? nextReceipt(sibling.receiptNumber, usedReceipts) : newReceipt(random, story.form, receiptDate, usedReceipts);
+    // A fixed number replaces the drawn one: the draws, and so every other case, stay as they were.
+    const receiptNumber = story.receiptNumber ?? drawn;
+    usedReceipts.add(receiptNumber);
 
     const applicant = sibling?.applicant ?? applicantFor(story, office.neighbourhood, names, random);
     const biometrics = story.biometrics ?? BIOMETRICS.has(story.form);

@@ -4,6 +4,7 @@ import { and, asc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import {
   accessCodes,
+  apiClients,
   appointmentRequests,
   callbacks,
   appointments,
@@ -19,10 +20,14 @@ import {
   representativeProfiles,
   users,
 } from '@/db/schema';
+import { readCaseOperation } from '@/lib/api/case-resource';
+import { serveOperation } from '@/lib/api/endpoint';
+import { authenticateApiClient, issueAccessToken } from '@/lib/api/clients';
 import { verifyPassword } from '@/lib/auth/password';
 import { CASE_STATUS_OUTCOMES, isCaseStatusKey } from '@/lib/cases/status-catalogue';
 import { DAY, fixedClock } from '@/lib/clock';
 import { DEMO_PASSWORD } from './demo-accounts';
+import { DEMO_API_CLIENT, DEMO_API_RECEIPT } from './demo-api-client';
 import { nationalMedians } from './historical-cases';
 import { isStoreEmpty, seedDemoData } from './index';
 import { readPublishedMedians } from './processing-times';
@@ -276,6 +281,19 @@ describe('demo data', () => {
     expect(soonest.dueAt.getTime() - now.getTime()).toBeLessThanOrEqual(4 * DAY);
     expect(requests.filter((r) => r.status === 'in_review')).toHaveLength(1);
     expect(requests.filter((r) => r.caseId !== null)).toHaveLength(1);
+  });
+
+  it('gives Rita the published API credentials of the developer quick start, which read her client’s case', async () => {
+    const clock = fixedClock(NOW);
+    const [stored] = await getDb().select().from(apiClients).where(eq(apiClients.clientId, DEMO_API_CLIENT.clientId));
+    expect(stored).toMatchObject({ environment: 'production', revokedAt: null });
+    expect(JSON.stringify(stored)).not.toContain(DEMO_API_CLIENT.secret);
+    const owner = await authenticateApiClient(getDb(), clock, DEMO_API_CLIENT.clientId, DEMO_API_CLIENT.secret);
+    expect(owner?.user.email).toBe('rita.representative@example.com');
+    const token = (await issueAccessToken(getDb(), clock, owner!.client)).token;
+    const answer = await serveOperation(getDb(), clock, new Request(`http://localhost/api/v1/cases/${DEMO_API_RECEIPT}`, { headers: { authorization: `Bearer ${token}` } }), { receipt: DEMO_API_RECEIPT }, readCaseOperation, {});
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ receiptNumber: DEMO_API_RECEIPT, formType: 'N-400', state: 'pending' });
   });
 
   // Last: it wipes the store and seeds it again.

@@ -1,9 +1,9 @@
 /**
  * Demo data for an empty store: offices and Application Support Centers, 90 days of biometrics
- * slots, the demo accounts, cases with their status histories and links, Account Access Notices for
- * cases waiting to be linked, booked biometrics appointments, and the historical cases myProgress
- * estimates from. Deterministic for a given clock (the seeded generator draws everything except
- * secrets: password salts and access codes come from node:crypto).
+ * slots, the demo accounts (Rita with published API credentials), cases with their status histories
+ * and links, Account Access Notices for cases waiting to be linked, booked biometrics appointments,
+ * and the historical cases myProgress estimates from. Deterministic for a given clock (the seeded
+ * generator draws everything except secrets: password salts and access codes come from node:crypto).
  */
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { transaction, type Db, type Tx } from '@/db/client';
@@ -22,12 +22,14 @@ import {
 } from '@/db/schema';
 import { generateAccessCode, hashAccessCode } from '@/lib/access-codes/access-code';
 import { ACCESS_CODE_VALIDITY_DAYS, issueAccessCodeWithin } from '@/lib/access-codes/issue-access-code';
+import { createApiClient } from '@/lib/api/clients';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { hashPassword } from '@/lib/auth/password';
 import { DAY, fixedClock, type Clock } from '@/lib/clock';
 import { refreshProgressCurves } from '@/lib/progress/refresh';
 import { localInstant, openingDays, planSlots } from './biometric-slots';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey } from './demo-accounts';
+import { DEMO_API_CLIENT } from './demo-api-client';
 import { planDemoCases, type PlannedAppointment, type PlannedEvent } from './demo-cases';
 import { generateHistoricalCases, planHistoricalCases, type HistoricalCaseRow } from './historical-cases';
 import type { SeedOptions } from './index';
@@ -43,6 +45,8 @@ export interface SeedSummary {
   biometricSlots: number;
   users: number;
   representativeProfiles: number;
+  /** The demo's published API credentials (db/seed/demo-api-client.ts). */
+  apiClients: number;
   cases: number;
   caseStatusEvents: number;
   caseLinks: number;
@@ -101,6 +105,7 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSu
   log(`demo data: ${FIELD_OFFICES.length} field offices, ${ASCS.length} ASCs, ${slotRows.length} biometrics slots`);
 
   const accountIds = await addAccounts(db, now);
+  const apiClients = await addDemoApiClient(db, clock, accountIds);
   const caseCounts = await addCases(db, clock, { officeIds, ascIds, accountIds });
   const appointmentRequests = await addDemoAppointmentRequests(db, now);
   const callbackRequests = await addDemoCallbacks(db, now);
@@ -119,6 +124,7 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSu
     biometricSlots: slotRows.length,
     users: DEMO_ACCOUNTS.length,
     representativeProfiles: DEMO_ACCOUNTS.filter((a) => a.representative).length,
+    apiClients,
     ...caseCounts,
     appointmentRequests,
     callbackRequests,
@@ -157,6 +163,14 @@ async function addAccounts(db: Db, now: Date): Promise<Map<DemoAccountKey, numbe
     }
     return ids;
   });
+}
+
+/** Rita's published API credentials, made the way the portal makes any (audited, the secret kept as a keyed hash). */
+async function addDemoApiClient(db: Db, clock: Clock, accountIds: Map<DemoAccountKey, number>): Promise<number> {
+  const { account, name, environment, clientId, secret } = DEMO_API_CLIENT;
+  const [owner] = await db.select().from(users).where(eq(users.id, accountIds.get(account)!));
+  await createApiClient(db, clock, owner, { name, environment, given: { clientId, secret } });
+  return 1;
 }
 
 async function addCases(

@@ -3,6 +3,7 @@
  * clients' cases; anything else is the same 404 as a receipt number that does not exist), with its
  * status history in the agency's words. Sandbox credentials read the sandbox store (endpoint.ts), so
  * they see only the sandbox data set, never a real case; real credentials never see sandbox cases.
+ * The resource's shape is caseResourceSchema (lib/api/schemas.ts), which the OpenAPI document shows.
  */
 import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
@@ -14,24 +15,9 @@ import { isoDateInZone } from '@/lib/calendar/iso-date';
 import { AGENCY_TIME_ZONE } from '@/lib/notifications/templates';
 import { jsonResponse, type Operation } from './endpoint';
 import { problemResponse } from './problem';
+import type { CaseResource } from './schemas';
 
-export interface CaseStatusResource {
-  code: string;
-  title: string;
-  /** The agency's calendar day (YYYY-MM-DD). */
-  on: string;
-}
-
-export interface CaseResource {
-  receiptNumber: string;
-  formType: string;
-  classification: string | null;
-  receivedOn: string;
-  state: string;
-  office: { code: string; name: string } | null;
-  latestStatus: CaseStatusResource | null;
-  history: CaseStatusResource[];
-}
+export type { CaseResource, CaseStatusResource } from './schemas';
 
 /** The case behind a receipt number in an API path, when the caller may see it; null is the same 404 whatever the reason. */
 export async function apiCase(db: DbOrTx, caller: { client: ApiClient; user: User }, receipt: string): Promise<Case | null> {

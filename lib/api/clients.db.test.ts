@@ -5,7 +5,8 @@ import { apiClients, auditLog } from '@/db/schema';
 import { createTestUser } from '@/lib/auth/testing/accounts';
 import { DAY, fixedClock, MINUTE } from '@/lib/clock';
 import { authenticateApiClient, createApiClient, issueAccessToken, revokeApiClient, rotateApiClientSecret, tokenOwner } from './clients';
-import { tokenEndpoint } from './token-request';
+import { documented } from './testing/openapi-validation';
+import { tokenEndpoint as answerTokenRequest } from './token-request';
 
 const db = () => getDb();
 const clock = fixedClock('2026-10-20T15:00:00Z');
@@ -17,6 +18,8 @@ const tokenRequest = (body: Record<string, string>, headers: Record<string, stri
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
     body: new URLSearchParams(body).toString(),
   });
+/** The token endpoint, every answer checked against the OpenAPI document. */
+const tokenEndpoint: typeof answerTokenRequest = async (...args) => documented('requestToken', await answerTokenRequest(...args));
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
 
 describe('API credentials', () => {

@@ -31,15 +31,22 @@ export interface NewCredentials {
   secret: string;
 }
 
-export async function createApiClient(db: Db, clock: Clock, user: User, input: { name: string; environment: ApiEnvironment }): Promise<NewCredentials> {
+export interface NewApiClient {
+  name: string;
+  environment: ApiEnvironment;
+  /** The demo seed's published credentials (db/seed/demo-api-client.ts); everyone else gets random ones. */
+  given?: { clientId: string; secret: string };
+}
+
+export async function createApiClient(db: Db, clock: Clock, user: User, input: NewApiClient): Promise<NewCredentials> {
   if (!mayHaveApiClients(user)) throw new Error('only representatives may create API clients');
-  const secret = `sec_${random(32)}`;
+  const secret = input.given?.secret ?? `sec_${random(32)}`;
   const now = clock.now();
   return transaction(db, async (tx) => {
     const [client] = await tx
       .insert(apiClients)
       .values({
-        clientId: `${input.environment === 'sandbox' ? 'test' : 'live'}_${random(12)}`,
+        clientId: input.given?.clientId ?? `${input.environment === 'sandbox' ? 'test' : 'live'}_${random(12)}`,
         userId: user.id,
         name: input.name,
         environment: input.environment,

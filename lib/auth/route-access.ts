@@ -44,6 +44,8 @@ export const PAGE_ROUTES = {
   '/': { access: 'anyone', sample: '/' },
   '/[...rest]': { access: 'anyone', sample: '/no-such-page', always: 404 },
   '/dev/outbox': { access: 'anyone', sample: '/dev/outbox' },
+  // The API's reference for case-management software vendors: public, the same for everyone.
+  '/developers': { access: 'anyone', sample: '/developers' },
   '/sign-in': { access: 'signed-out-only', sample: '/sign-in' },
   '/sign-in/verify': { access: 'signed-out-only', sample: '/sign-in/verify', flowStart: '/sign-in' },
   // Open to anyone: the emailed link and the second step are the keys, not a session.

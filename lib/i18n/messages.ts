@@ -55,6 +55,8 @@ import esCallbacks from '@/messages/es/callbacks.json';
 import enCallbackRequest from '@/messages/en/callbackRequest.json';
 import esCallbackRequest from '@/messages/es/callbackRequest.json';
 import esProgress from '@/messages/es/progress.json';
+import enDevelopers from '@/messages/en/developers.json';
+import esDevelopers from '@/messages/es/developers.json';
 import type { Locale } from './routing';
 
 const en = {
@@ -84,6 +86,7 @@ const en = {
   progress: enProgress,
   callbacks: enCallbacks,
   callbackRequest: enCallbackRequest,
+  developers: enDevelopers,
 };
 
 export type Messages = typeof en;
@@ -117,6 +120,7 @@ const catalogues: Record<Locale, Messages> = {
     progress: esProgress,
     callbacks: esCallbacks,
     callbackRequest: esCallbackRequest,
+    developers: esDevelopers,
   },
 };
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { setRequestLocale } from 'next-intl/server';
+import { Link } from '@/lib/i18n/link';
 import { isLocale, routing } from '@/lib/i18n/routing';
 import { translatorFor } from '@/lib/i18n/server';
 
@@ -40,6 +41,9 @@ export default async function HomePage(props: Props) {
 
       <h2 className="mt-12">{t('developersTitle')}</h2>
       <p className="max-w-[40rem]">{t('developersBody')}</p>
+      <p>
+        <Link href="/developers">{t('developersLink')}</Link>
+      </p>
 
       <h2 className="mt-12">{t('beforeTitle')}</h2>
       <ul className="list-bullets max-w-[40rem]">

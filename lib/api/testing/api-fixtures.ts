@@ -1,10 +1,15 @@
-/** Test helpers: an API client with a live token for a person, and requests through the real pipeline. */
+/**
+ * Test helpers: an API client with a live token for a person, and requests through the real
+ * pipeline, each answer of a published operation checked against the OpenAPI document.
+ */
 import type { Db } from '@/db/client';
 import type { User } from '@/db/schema';
 import type { Clock } from '@/lib/clock';
 import { createApiClient, issueAccessToken, type ApiEnvironment } from '../clients';
 import { serveOperation, type Operation } from '../endpoint';
 import type { Deprecation } from '../versioning';
+import { API_OPERATIONS } from '../operations';
+import { documented } from './openapi-validation';
 
 export interface ApiTestClient {
   token: string;
@@ -39,7 +44,9 @@ export async function apiTestClient(db: Db, clock: Clock & { advance(ms: number)
       const body = options.body ?? (options.json !== undefined ? JSON.stringify(options.json) : undefined);
       const headers = { authorization: `Bearer ${token}`, ...(options.json !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers };
       const request = new Request(`http://localhost/api/v1${options.path ?? '/test'}`, { method, headers, body });
-      return serveOperation(db, clock, request, (options.params ?? {}) as never, operation, options.deprecations ?? {});
+      const answer = await serveOperation(db, clock, request, (options.params ?? {}) as never, operation, options.deprecations ?? {});
+      // Every answer of a published operation is checked against the OpenAPI document.
+      return API_OPERATIONS.some((declared) => declared.operationId === operation.id) ? documented(operation.id, answer) : answer;
     },
   };
 }
