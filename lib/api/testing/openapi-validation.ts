@@ -147,3 +147,15 @@ export async function documented(operationId: string, response: Response): Promi
   if (problems.length) throw new Error(`the answer is not what the OpenAPI document promises:\n${problems.join('\n')}`);
   return response;
 }
+
+/** The operation a request addresses (its method and path under /api/v1, query ignored), or null. */
+export function operationIdFor(method: string, address: string): string | null {
+  const { document } = getChecker();
+  const path = address.split('?')[0].replace(/^\/api\/v1/, '');
+  for (const [template, item] of Object.entries(document.paths ?? {})) {
+    const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    const operation = (item as oas31.PathItemObject)[method.toLowerCase() as 'get'];
+    if (pattern.test(path) && operation?.operationId) return operation.operationId;
+  }
+  return null;
+}
