@@ -21,4 +21,5 @@ export const QUICK_START = {
     `TOKEN=$(${tokenCommand} | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')`,
     `curl -s -H "Authorization: Bearer $TOKEN" ${DEMO_ORIGIN}${API_BASE_PATH}/cases/${DEMO_API_RECEIPT}`,
   ].join('\n'),
+  acceptance: `npm run api:acceptance -- --base-url ${DEMO_ORIGIN} --client-id CLIENT_ID --client-secret CLIENT_SECRET`,
 };

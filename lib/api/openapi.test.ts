@@ -43,7 +43,7 @@ function routesOnDisk(): string[] {
 describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1 with the API’s title, version, server and security schemes', () => {
     expect(document.openapi).toBe('3.1.0');
-    expect(document.info).toMatchObject({ title: 'Immigration Self-Service Portal API', version: '1.0.0' });
+    expect(document.info).toMatchObject({ title: 'Immigration Self-Service Portal API', version: '1.1.0' });
     expect(document.servers).toEqual([expect.objectContaining({ url: API_BASE_PATH })]);
     const schemes = document.components?.securitySchemes as Record<string, oas31.SecuritySchemeObject>;
     expect(schemes.clientCredentials).toMatchObject({ type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/api/v1/oauth/token', scopes: {} } } });

@@ -181,7 +181,7 @@ export function buildOpenApiDocument({ portalUrl, operations = API_OPERATIONS }:
       openapi: '3.1.0',
       info: {
         title: 'Immigration Self-Service Portal API',
-        version: '1.0.0',
+        version: '1.1.0',
         description: [
           'For the case-management software of law firms and nonprofits: read the cases of the representative’s clients, with the same rights the representative has in the portal.',
           '',

@@ -3,7 +3,8 @@
  * ever comes in a new version. An operation of v1 that will go away is announced first: its answers
  * carry `Deprecation` (RFC 9745: the moment it was deprecated, as `@<unix seconds>`), `Sunset`
  * (RFC 8594: the HTTP date after which it may stop answering) and a `Link` to the changelog entry
- * that says what to use instead. Each is listed here, by operation id, with the changelog.
+ * that says what to use instead. Each is listed here, by operation id; the changelog itself is on
+ * /developers (messages/{en,es}/developers.json, versioning.changelog).
  */
 export interface Deprecation {
   deprecatedAt: Date;
@@ -11,22 +12,6 @@ export interface Deprecation {
   /** Where the changelog explains it (a path of the portal). */
   link: string;
 }
-
-export interface ChangelogEntry {
-  /** YYYY-MM-DD */
-  on: string;
-  change: string;
-}
-
-/** What changed in v1, newest first: additions only, or deprecations announced with their sunset. */
-export const API_CHANGELOG: readonly ChangelogEntry[] = [
-  {
-    on: '2026-12-04',
-    change:
-      'Linked cases with cursor pagination, a case’s myProgress estimate, batch linking of up to 100 cases, appointment requests, biometrics (eligibility, centres, open times, reschedule), callbacks, the sandbox with its scenarios, and Idempotency-Key on every POST.',
-  },
-  { on: '2026-12-02', change: 'Version 1: client credentials, tokens and a case with its status history.' },
-];
 
 /** Operations of v1 on their way out. None yet. */
 export const DEPRECATIONS: Readonly<Record<string, Deprecation>> = {};

@@ -9,7 +9,7 @@
  * name. The published document lets answers grow (clients ignore members they do not know), but a
  * member the code sends must be documented first.
  */
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { oas31 } from 'zod-openapi';
 import { buildOpenApiDocument } from '../openapi';

@@ -35,14 +35,32 @@ const PROBLEM_EXAMPLE = JSON.stringify(
 const ERROR_CODES = [
   ['invalid-request', 400, 'invalidRequest'],
   ['unsupported-grant-type', 400, 'unsupportedGrantType'],
+  ['malformed-json', 400, 'malformedJson'],
+  ['invalid-idempotency-key', 400, 'invalidIdempotencyKey'],
   ['invalid-client', 401, 'invalidClient'],
   ['invalid-token', 401, 'invalidToken'],
+  ['sandbox-only', 403, 'sandboxOnly'],
   ['case-not-found', 404, 'caseNotFound'],
+  ['appointment-request-not-found', 404, 'appointmentRequestNotFound'],
+  ['callback-not-found', 404, 'callbackNotFound'],
+  ['asc-not-found', 404, 'ascNotFound'],
+  ['duplicate-request', 409, 'duplicateRequest'],
+  ['request-closed', 409, 'requestClosed'],
+  ['callback-started', 409, 'callbackStarted'],
+  ['reschedule-not-allowed', 409, 'rescheduleNotAllowed'],
+  ['slot-taken', 409, 'slotTaken'],
+  ['idempotency-request-in-progress', 409, 'idempotencyInProgress'],
+  ['body-too-large', 413, 'bodyTooLarge'],
+  ['unsupported-media-type', 415, 'unsupportedMediaType'],
+  ['validation-failed', 422, 'validationFailed'],
+  ['idempotency-key-reused', 422, 'idempotencyKeyReused'],
   ['too-many-token-requests', 429, 'tooManyTokenRequests'],
   ['rate-limited', 429, 'rateLimited'],
+  ['internal-error', 500, 'internalError'],
+  ['sandbox-unavailable', 503, 'sandboxUnavailable'],
 ] as const;
 
-const SECTIONS = ['credentials', 'quick-start', 'rate-limits', 'errors', 'idempotency', 'versioning', 'reference'] as const;
+const SECTIONS = ['credentials', 'quick-start', 'rate-limits', 'errors', 'idempotency', 'sandbox', 'versioning', 'reference'] as const;
 
 const Code = ({ children }: { children: string }) => <pre className="code-block">{children}</pre>;
 const code = (chunks: ReactNode) => <code>{chunks}</code>;
@@ -63,6 +81,7 @@ export default async function DevelopersPage(props: Props) {
     'rate-limits': t('limits.title'),
     errors: t('errors.title'),
     idempotency: t('idempotency.title'),
+    sandbox: t('sandbox.title'),
     versioning: t('versioning.title'),
     reference: t('reference.title'),
   };
@@ -140,11 +159,19 @@ export default async function DevelopersPage(props: Props) {
         <li>{t('idempotency.kept')}</li>
       </ul>
 
+      {heading('sandbox')}
+      <p>{t.rich('sandbox.body', { code })}</p>
+      <p>{t.rich('sandbox.scenarios', { code })}</p>
+      <p>{t.rich('sandbox.reset', { code })}</p>
+      <p>{t('sandbox.acceptance')}</p>
+      <Code>{QUICK_START.acceptance}</Code>
+
       {heading('versioning')}
       <p>{t.rich('versioning.body', { code })}</p>
       <p>{t.rich('versioning.deprecation', { code })}</p>
-      <h3>{t('versioning.changelogTitle')}</h3>
+      <h3 id="changelog">{t('versioning.changelogTitle')}</h3>
       <ul className="list-bullets">
+        <li>{t.rich('versioning.changelog.v1_1', { code })}</li>
         <li>{t.rich('versioning.changelog.v1', { code })}</li>
       </ul>
 
