@@ -3,22 +3,17 @@ import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { auditLog, notifications } from '@/db/schema';
-import { addTestCase, addTestFieldOffice, addTestRepresentative, linkTestCase } from '@/lib/cases/testing/case-fixtures';
+import { addTestFieldOffice } from '@/lib/cases/testing/case-fixtures';
 import { fixedClock } from '@/lib/clock';
 import { cancelAppointmentRequestOperation, createAppointmentRequestOperation, readAppointmentRequestOperation } from './appointment-requests-api';
-import { apiTestClient } from './testing/api-fixtures';
+import { apiTestClient, representativeWithCase as clientCase } from './testing/api-fixtures';
 
 process.env.APP_SECRET ??= 'test-secret-test-secret-test-secret-0123456789';
 
 const db = () => getDb();
 const clock = fixedClock('2026-11-30T15:00:00Z'); // a Monday
 
-async function representativeWithCase() {
-  const rita = await addTestRepresentative(db(), clock);
-  const theCase = await addTestCase(db(), clock);
-  await linkTestCase(db(), clock, theCase, rita, 'representative');
-  return { rita, theCase };
-}
+const representativeWithCase = () => clientCase(db(), clock);
 
 describe('appointment requests through the API', () => {
   it('creates a request for a client case, reads it, refuses a second one for the same reason, and cancels it', async () => {

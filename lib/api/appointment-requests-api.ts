@@ -19,7 +19,7 @@ import { prefersSpanish } from './batch-link';
 import { apiCase, caseNotFound } from './case-resource';
 import { jsonResponse, type ApiCall, type Operation } from './endpoint';
 import { problemResponse, type ProblemFieldError } from './problem';
-import { parseJsonBody } from './request-input';
+import { parseJsonBody, validationProblem } from './request-input';
 
 const typed = (max: number) => z.string({ error: 'Send this as text.' }).max(max, `At most ${max} characters.`);
 
@@ -99,7 +99,7 @@ export const createAppointmentRequestOperation: Operation<object> = {
     const theCase = await apiCase(db, caller, receiptNumber);
     if (!theCase) return caseNotFound();
     const answers = parseRequestAnswers(posted, agencyToday(clock));
-    if (!answers.ok) return validation(answerProblems(answers.errors, spanish));
+    if (!answers.ok) return validationProblem(answerProblems(answers.errors, spanish));
     const submitted = await submitAppointmentRequest(db, clock, { requester: caller.user, answers: answers.data, caseId: theCase.id, requestId: request.headers.get('x-request-id') });
     if (!submitted.ok && submitted.error === 'duplicate') {
       return problemResponse({
@@ -112,15 +112,12 @@ export const createAppointmentRequestOperation: Operation<object> = {
     }
     if (!submitted.ok) {
       const errors = answerProblems({ ...(submitted.errors.fieldOfficeCode ? { fieldOfficeCode: submitted.errors.fieldOfficeCode } : {}), ...(submitted.errors.caseId ? { caseReceipt: submitted.errors.caseId } : {}) }, spanish);
-      return validation(errors);
+      return validationProblem(errors);
     }
     const created = await resource(call, submitted.request.reference);
     return jsonResponse(created, 201, { Location: `/api/v1/appointment-requests/${submitted.request.reference}` });
   },
 };
-
-const validation = (errors: ProblemFieldError[]) =>
-  problemResponse({ status: 422, code: 'validation-failed', title: 'The request has problems', detail: errors.length === 1 ? errors[0].message : `${errors.length} problems: see errors.`, errors });
 
 export const readAppointmentRequestOperation: Operation<{ reference: string }> = {
   id: 'getAppointmentRequest',

@@ -20,7 +20,7 @@ import { prefersSpanish } from './batch-link';
 import { apiCase, caseNotFound } from './case-resource';
 import { jsonResponse, type Operation } from './endpoint';
 import { problemResponse } from './problem';
-import { parseJsonBody, parseQuery } from './request-input';
+import { parseJsonBody, parseQuery, validationProblem } from './request-input';
 
 const ascSchema = z.object({ code: z.string(), name: z.string(), address: z.string(), timeZone: z.string() });
 
@@ -84,7 +84,7 @@ export const ascListOperation: Operation<object> = {
     const near = await ascsNearZip(db, query.data.zip);
     if (!near.ok) {
       const message = near.error === 'invalid' ? 'Give zip as a 5-digit ZIP code.' : 'This ZIP code is not one we know: try a nearby one.';
-      return problemResponse({ status: 422, code: 'validation-failed', title: 'The request has problems', detail: message, errors: [{ parameter: 'zip', message }] });
+      return validationProblem([{ parameter: 'zip', message }]);
     }
     return jsonResponse({ centres: near.ascs.slice(0, 10).map((asc) => ({ ...centre(asc), miles: asc.miles })) });
   },
@@ -140,6 +140,6 @@ export const rescheduleOperation: Operation<{ receipt: string }> = {
     if (result.error === 'taken') {
       return problemResponse({ status: 409, code: 'slot-taken', title: 'That time was just taken', detail: 'That time has no seat left now: choose another from the open times.', errors: [{ pointer: '/slotId', message: 'Choose another open time.' }] });
     }
-    return problemResponse({ status: 422, code: 'validation-failed', title: 'The request has problems', detail: 'That time cannot be booked: it is not an open time within the next 90 days.', errors: [{ pointer: '/slotId', message: 'Choose one of the open times.' }] });
+    return validationProblem([{ pointer: '/slotId', message: 'That time cannot be booked: choose one of the open times within the next 90 days.' }]);
   },
 };

@@ -3,22 +3,16 @@ import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { notifications } from '@/db/schema';
-import { addTestCase, addTestRepresentative, linkTestCase } from '@/lib/cases/testing/case-fixtures';
 import { fixedClock } from '@/lib/clock';
 import { cancelCallbackOperation, createCallbackOperation, readCallbackOperation } from './callbacks-api';
-import { apiTestClient } from './testing/api-fixtures';
+import { apiTestClient, representativeWithCase as clientCase } from './testing/api-fixtures';
 
 process.env.APP_SECRET ??= 'test-secret-test-secret-test-secret-0123456789';
 
 const db = () => getDb();
 const clock = fixedClock('2026-11-30T15:00:00Z');
 
-async function representativeWithCase() {
-  const rita = await addTestRepresentative(db(), clock);
-  const theCase = await addTestCase(db(), clock);
-  await linkTestCase(db(), clock, theCase, rita, 'representative');
-  return { rita, theCase };
-}
+const representativeWithCase = () => clientCase(db(), clock);
 
 describe('callbacks through the API', () => {
   it('asks for a callback about a client case, reads where it stands, and cancels it while nothing has happened', async () => {

@@ -17,7 +17,7 @@ import { prefersSpanish } from './batch-link';
 import { caseNotFound } from './case-resource';
 import { jsonResponse, type ApiCall, type Operation } from './endpoint';
 import { problemResponse } from './problem';
-import { parseJsonBody } from './request-input';
+import { parseJsonBody, validationProblem } from './request-input';
 
 const typed = (max: number) => z.string({ error: 'Send this as text.' }).max(max, `At most ${max} characters.`);
 
@@ -84,7 +84,7 @@ export const createCallbackOperation: Operation<object> = {
     if (!checked.ok) {
       const catalogue: Record<string, Record<string, string>> = (prefersSpanish(request) ? esCallbackRequest : enCallbackRequest).errors;
       const errors = Object.entries(checked.problems).map(([field, code]) => ({ pointer: `/${field}`, message: catalogue[field]?.[code!] ?? `Check ${field}.` }));
-      return problemResponse({ status: 422, code: 'validation-failed', title: 'The request has problems', detail: errors.length === 1 ? errors[0].message : `${errors.length} problems: see errors.`, errors });
+      return validationProblem(errors);
     }
     const made = await requestCallback(db, clock, caller.user, checked.input);
     return jsonResponse(await resource(call, made.serviceRequestNumber), 201, { Location: `/api/v1/callbacks/${made.serviceRequestNumber}` });

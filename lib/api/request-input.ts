@@ -14,7 +14,8 @@ export const MAX_JSON_BODY_BYTES = 256 * 1024;
 const escapePointer = (part: PropertyKey) => String(part).replace(/~/g, '~0').replace(/\//g, '~1');
 export const jsonPointer = (path: readonly PropertyKey[]) => path.map((part) => `/${escapePointer(part)}`).join('');
 
-function validationProblem(errors: ProblemFieldError[], headers: Record<string, string>): Response {
+/** 422 with each offending part of the request named, for the rules a handler checks beyond its schema too. */
+export function validationProblem(errors: ProblemFieldError[], headers: Record<string, string> = {}): Response {
   return problemResponse(
     {
       status: 422,

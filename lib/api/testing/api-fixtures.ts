@@ -4,6 +4,7 @@
  */
 import type { Db } from '@/db/client';
 import type { User } from '@/db/schema';
+import { addTestCase, addTestRepresentative, linkTestCase } from '@/lib/cases/testing/case-fixtures';
 import type { Clock } from '@/lib/clock';
 import { createApiClient, issueAccessToken, type ApiEnvironment } from '../clients';
 import { serveOperation, type Operation } from '../endpoint';
@@ -49,4 +50,12 @@ export async function apiTestClient(db: Db, clock: Clock & { advance(ms: number)
       return API_OPERATIONS.some((declared) => declared.operationId === operation.id) ? documented(operation.id, answer) : answer;
     },
   };
+}
+
+/** A representative with one client case linked. */
+export async function representativeWithCase(db: Db, clock: Clock, overrides: Parameters<typeof addTestCase>[2] = {}) {
+  const rita = await addTestRepresentative(db, clock);
+  const theCase = await addTestCase(db, clock, overrides);
+  await linkTestCase(db, clock, theCase, rita, 'representative');
+  return { rita, theCase };
 }
