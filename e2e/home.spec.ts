@@ -118,8 +118,13 @@ test.describe('developers page', () => {
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(h1);
       await expect(page).toHaveTitle(`${h1} | ${lang === 'en' ? 'Immigration Self-Service Portal' : 'Portal de Autoservicio de Inmigración'}`);
-      for (const operation of ['POST /api/v1/oauth/token', 'GET /api/v1/cases/{receipt}', 'GET /api/v1/openapi.json']) {
-        await expect(page.getByRole('heading', { level: 4, name: operation })).toBeVisible();
+      for (const [id, operation] of [
+        ['requestToken', 'POST /api/v1/oauth/token'],
+        ['getCase', 'GET /api/v1/cases/{receipt}'],
+        ['linkCases', 'POST /api/v1/case-links'],
+        ['getOpenApiDocument', 'GET /api/v1/openapi.json'],
+      ]) {
+        await expect(page.locator(`h4#op-${id}`)).toContainText(operation);
       }
       await expectNoAxeViolations(page);
     });

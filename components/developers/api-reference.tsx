@@ -1,8 +1,9 @@
 /**
  * The reference of every operation, rendered on the server from the OpenAPI document the API serves
  * (lib/api/openapi.ts): method and path, summary, description, who may call it, parameters, request
- * body, answers; then the schemas and headers they refer to. No script: headings, tables with
- * headers, and code. In English, as the document is: the Spanish page marks it `lang="en"`.
+ * body, answers; then the schemas and headers they refer to. No script: each operation and schema
+ * is a disclosure (details) whose summary is its heading, so the page opens as a list of them;
+ * inside, tables with headers, and code. In English, as the document is: the Spanish page marks it `lang="en"`.
  */
 import type { ReactNode } from 'react';
 import type { oas31 } from 'zod-openapi';
@@ -96,14 +97,16 @@ function Operation({ document, method, path, operation }: { document: oas31.Open
   const body = operation.requestBody ? resolve<oas31.RequestBodyObject>(document, operation.requestBody) : undefined;
   const answers = Object.entries(operation.responses ?? {}).map(([status, answer]) => ({ status, answer: resolve<oas31.ResponseObject>(document, answer) }));
   return (
-    <section aria-labelledby={id} className="border-t border-base-lighter pt-2">
-      <h4 id={id}>
-        <code>
-          {method.toUpperCase()} {API_BASE_PATH}
-          {path}
-        </code>{' '}
-        {operation.summary}
-      </h4>
+    <details className="border-t border-base-lighter pt-2">
+      <summary>
+        <h4 id={id} className="inline">
+          <code>
+            {method.toUpperCase()} {API_BASE_PATH}
+            {path}
+          </code>{' '}
+          {operation.summary}
+        </h4>
+      </summary>
       <p>
         <WithCode text={operation.description} />
       </p>
@@ -159,7 +162,7 @@ function Operation({ document, method, path, operation }: { document: oas31.Open
           { header: 'Headers', cell: (row) => joined(Object.keys(row.answer.headers ?? {}).map((name) => <a key={name} href={`#header-${name}`}>{name}</a>), ', ') },
         ]}
       />
-    </section>
+    </details>
   );
 }
 
@@ -188,13 +191,17 @@ export function ApiReference({ document }: { document: oas31.OpenAPIObject }) {
       <section aria-labelledby="schemas">
         <h3 id="schemas">Schemas</h3>
         {schemas.map(({ name, schema }) => (
-          <section key={name} aria-labelledby={`schema-${name}`}>
-            <h4 id={`schema-${name}`}>{name}</h4>
+          <details key={name}>
+            <summary>
+              <h4 id={`schema-${name}`} className="inline">
+                {name}
+              </h4>
+            </summary>
             <p>
               <WithCode text={schema.description} />
             </p>
             <FieldTable caption={`The members of ${name}`} fields={fieldsOf(schema)} />
-          </section>
+          </details>
         ))}
       </section>
       <section aria-labelledby="headers">

@@ -36,6 +36,10 @@ export const appointmentRequestCreateSchema = z.strictObject({
   contactPreference: typed(16),
   contactPhone: typed(64).optional(),
   accommodations: typed(5_000).optional(),
+}).meta({
+  id: 'AppointmentRequestCreate',
+  description:
+    'The request form’s answers. `reason`: adit_stamp, emergency_advance_parole, immigration_judge_grant or other (then `otherReason`); `preferredDates`: 1 to 3 weekdays from tomorrow to 60 days ahead, each morning or afternoon; `explanation` for emergency advance parole and other; `travelDate` and `destination` for emergency advance parole; `contactPreference`: email or phone (then `contactPhone`).',
 });
 
 const eventSchema = z.object({ kind: z.string(), note: z.string().nullable(), at: z.string() });
@@ -53,7 +57,7 @@ export const appointmentRequestSchema = z.object({
   dueAt: z.string(),
   appointment: z.object({ startsAt: z.string(), endsAt: z.string(), status: z.string() }).nullable(),
   timeline: z.array(eventSchema),
-});
+}).meta({ id: 'AppointmentRequest', description: 'An appointment request, its timeline and, once scheduled, its appointment.' });
 
 type AppointmentRequestResource = z.output<typeof appointmentRequestSchema>;
 

@@ -23,8 +23,9 @@ export const batchLinkRequestSchema = z.object({
   items: z
     .array(z.unknown(), { error: 'Send items as a list of {receiptNumber, accessCode} objects.' })
     .min(1, 'Send at least one item.')
-    .max(MAX_LINKS_PER_BATCH, `Send at most ${MAX_LINKS_PER_BATCH} items in one request.`),
-});
+    .max(MAX_LINKS_PER_BATCH, `Send at most ${MAX_LINKS_PER_BATCH} items in one request.`)
+    .meta({ description: 'Up to 100 objects, each `{ "receiptNumber": "IOE0912345678", "accessCode": "7KQ2-M9XD-4RTF" }`; an item that is not one gets its own refusal.' }),
+}).meta({ id: 'CaseLinkBatch', description: 'Receipt numbers with their online access codes, to link.' });
 
 const itemSchema = z.object({ receiptNumber: z.unknown(), accessCode: z.unknown() });
 
@@ -54,13 +55,13 @@ export const batchLinkResultSchema = z.object({
   /** When a paused attempt may be made again (too-many-attempts, receipt-paused). */
   retryAfter: z.string().optional(),
   errors: z.array(z.object({ pointer: z.string(), message: z.string() })).optional(),
-});
+}).meta({ id: 'CaseLinkResult', description: 'What happened to one item of the batch: `code` is `linked` or the reason it was not, `message` the words to show.' });
 
 export const batchLinkResponseSchema = z.object({
   linked: z.number().int(),
   refused: z.number().int(),
   results: z.array(batchLinkResultSchema),
-});
+}).meta({ id: 'CaseLinkResults', description: 'How many were linked, how many refused, and a result per item in the order sent.' });
 
 type BatchLinkResult = z.output<typeof batchLinkResultSchema>;
 type CaseMessages = typeof enCases;

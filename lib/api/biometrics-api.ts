@@ -31,21 +31,21 @@ export const biometricsSchema = z.object({
   /** The rule that stops an online reschedule, when one does. */
   blockedBy: z.enum(['no_biometrics', 'not_pending', 'excluded_form', 'no_appointment', 'too_late', 'twice_rescheduled']).nullable(),
   message: z.string().nullable(),
-});
+}).meta({ id: 'Biometrics', description: 'A case’s biometrics appointment and whether it may be rescheduled online now.' });
 
-export const ascListSchema = z.object({ centres: z.array(ascSchema.extend({ miles: z.number() })) });
+export const ascListSchema = z.object({ centres: z.array(ascSchema.extend({ miles: z.number() })) }).meta({ id: 'AscList', description: 'Application Support Centers, nearest first.' });
 
 export const slotWeekSchema = z.object({
   centre: ascSchema,
   week: z.number().int(),
   weekCount: z.number().int(),
   days: z.array(z.object({ date: z.string(), slots: z.array(z.object({ id: z.number().int(), startsAt: z.string(), endsAt: z.string(), seatsLeft: z.number().int() })) })),
-});
+}).meta({ id: 'SlotWeek', description: 'A week of a centre’s open times, each day in its own time zone; a slot’s `id` is what a reschedule takes.' });
 
 export const rescheduleRequestSchema = z.strictObject({
   slotId: z.number({ error: 'Send slotId as the number of an open time.' }).int('Send slotId as the number of an open time.').positive('Send slotId as the number of an open time.'),
   goodCause: z.enum(GOOD_CAUSES, { error: `Give goodCause as one of ${GOOD_CAUSES.join(', ')}.` }),
-});
+}).meta({ id: 'RescheduleRequest', description: 'The open time to move to, and the good cause.' });
 
 const centre = (asc: { code: string; name: string; street: string; city: string; state: string; zip: string; timeZone: string }) => ({
   code: asc.code,

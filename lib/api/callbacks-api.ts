@@ -28,6 +28,10 @@ export const callbackCreateSchema = z.strictObject({
   phone: typed(64),
   language: typed(8),
   textAhead: z.boolean({ error: 'Send textAhead as true or false.' }).optional(),
+}).meta({
+  id: 'CallbackCreate',
+  description:
+    '`topic`: case_status, appointment, biometrics, documents, address_change or other; `urgency`: urgent (within 72 hours) or regular (within 30 business days); `language`: en or es; `textAhead`: text the number before calling (US numbers, when texting is offered).',
 });
 
 export const callbackSchema = z.object({
@@ -43,7 +47,7 @@ export const callbackSchema = z.object({
   dueAt: z.string(),
   createdAt: z.string(),
   timeline: z.array(z.object({ kind: z.string(), at: z.string() })),
-});
+}).meta({ id: 'Callback', description: 'A Contact Center callback and where it stands.' });
 
 const callbackNotFound = () =>
   problemResponse({ status: 404, code: 'callback-not-found', title: 'Callback not found', detail: 'No callback with this service request number was requested by your account.' });

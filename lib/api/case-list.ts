@@ -71,9 +71,11 @@ export const caseListItemSchema = z.object({
   applicant: z.object({ givenName: z.string(), familyName: z.string() }),
   latestStatus: z.object({ code: z.string(), title: z.string(), on: z.string() }).nullable(),
   expectedDecisionBy: z.string().nullable(),
-});
+}).meta({ id: 'CaseSummary', description: 'A case in a list: what it is, where it stands, and myProgress’s 80 % date (as of the last daily refresh; null once decided or for forms not covered).' });
 
-export const caseListSchema = z.object({ cases: z.array(caseListItemSchema), nextCursor: z.string().nullable() });
+export const caseListSchema = z
+  .object({ cases: z.array(caseListItemSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'CaseList', description: 'A page of cases; `nextCursor` is null on the last page.' });
 export type CaseList = z.output<typeof caseListSchema>;
 
 export async function listCasesForApi(db: DbOrTx, caller: { client: ApiClient; user: User }, query: CaseListQuery): Promise<CaseList> {

@@ -35,7 +35,7 @@ export const caseProgressSchema = z.object({
       normalProcessingEndsOn: isoDate.nullable(),
     }),
   ]),
-});
+}).meta({ id: 'CaseProgress', description: 'A case’s milestones and when it may be decided: an estimate, not a promise. `estimate.kind` is `estimate`, `decided`, `not-covered` (a form myProgress does not estimate) or `no-data`.' });
 
 export type CaseProgressResource = z.output<typeof caseProgressSchema>;
 

@@ -88,12 +88,12 @@ export const sandboxScenarioSchema = z.object({
   state: z.string().optional(),
   /** For biometrics scenarios: whether the appointment may be rescheduled online. */
   canReschedule: z.boolean().optional(),
-});
+}).meta({ id: 'SandboxScenario', description: 'A test receipt number and what it produces.' });
 
 export const sandboxScenariosSchema = z.object({
   sandboxNumber: z.string(),
   scenarios: z.array(sandboxScenarioSchema),
-});
+}).meta({ id: 'SandboxScenarios', description: 'This sandbox client’s test data set.' });
 
 export type SandboxScenarios = z.output<typeof sandboxScenariosSchema>;
 
