@@ -5,15 +5,19 @@ import { cx } from '@/components/ui/class-names';
 const pages = [
   { key: 'account', href: '/settings' },
   { key: 'security', href: '/settings/security' },
+  { key: 'apiClients', href: '/settings/api-clients' },
 ] as const;
 
-/** The two settings pages, side by side; the current one is marked for screen readers and by its underline bar. */
-export function SettingsNav({ current }: { current: (typeof pages)[number]['key'] }) {
+/**
+ * The settings pages, side by side (API credentials for representatives only); the current one is
+ * marked for screen readers and by its underline bar.
+ */
+export function SettingsNav({ current, representative }: { current: (typeof pages)[number]['key']; representative: boolean }) {
   const t = useTranslations('settings.nav');
   return (
     <nav aria-label={t('label')} className="mb-8 border-b border-base-lighter">
       <ul className="m-0 flex list-none flex-wrap gap-x-6 p-0">
-        {pages.map((page) => (
+        {pages.filter((page) => representative || page.key !== 'apiClients').map((page) => (
           <li key={page.key}>
             <Link
               href={page.href}

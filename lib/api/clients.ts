@@ -9,8 +9,10 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import { transaction, type Db, type DbOrTx } from '@/db/client';
 import { apiClients, apiTokens, users, type ApiClient, type User } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
+import { mayEnter } from '@/lib/auth/policy';
 import { DAY, MINUTE, type Clock } from '@/lib/clock';
 import { keyedHash, sameDigest } from '@/lib/crypto/secrets';
+import { hasUnprintable } from '@/lib/people/person-name';
 
 export const SECRET_GRACE_MS = 14 * DAY;
 export const TOKEN_LIFETIME_MS = 30 * MINUTE;
@@ -23,7 +25,7 @@ const tokenHash = (token: string) => keyedHash('api-token', token);
 const random = (bytes: number) => randomBytes(bytes).toString('base64url');
 
 /** Only representatives connect case-management software. */
-export const mayHaveApiClients = (user: Pick<User, 'role'>) => user.role === 'representative';
+export const mayHaveApiClients = (user: Pick<User, 'role'>) => mayEnter(user, 'representative');
 
 export interface NewCredentials {
   client: ApiClient;
@@ -137,4 +139,14 @@ export async function tokenOwner(db: DbOrTx, clock: Clock, token: string): Promi
     .where(and(eq(apiTokens.tokenHash, tokenHash(token)), gt(apiTokens.expiresAt, clock.now()), isNull(apiClients.revokedAt)));
   if (!row || row.user.disabledAt) return null;
   return row;
+}
+
+export const API_CLIENT_NAME_MAX = 100;
+
+/** Why a typed name for credentials cannot be used, or null: required, at most 100 characters, printable. */
+export function apiClientNameProblem(name: string): 'required' | 'tooLong' | 'unprintable' | null {
+  if (!name) return 'required';
+  if (name.length > API_CLIENT_NAME_MAX) return 'tooLong';
+  if (hasUnprintable(name)) return 'unprintable';
+  return null;
 }

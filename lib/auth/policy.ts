@@ -8,11 +8,12 @@ import type { Role } from '@/db/columns';
 import { caseLinks, type User } from '@/db/schema';
 
 /** Parts of the portal, by who works in them. */
-export type Area = 'account' | 'cases' | 'officer' | 'supervisor';
+export type Area = 'account' | 'cases' | 'representative' | 'officer' | 'supervisor';
 
 const areaRoles: Record<Area, readonly Role[]> = {
   account: ['applicant', 'representative', 'officer', 'supervisor'],
   cases: ['applicant', 'representative'], // officers read case data only through officer work
+  representative: ['representative'], // connecting case-management software (API credentials)
   officer: ['officer', 'supervisor'],
   supervisor: ['supervisor'],
 };

@@ -96,6 +96,7 @@ export const PAGE_ROUTES = {
   '/officer/appointment-requests/[reference]': { access: 'officer', sample: '/officer/appointment-requests/AR-ZZZZ-ZZZZ', objectOfNobody: true },
   '/settings': { access: 'account', sample: '/settings' },
   '/settings/security': { access: 'account', sample: '/settings/security' },
+  '/settings/api-clients': { access: 'representative', sample: '/settings/api-clients' },
   '/settings/security/password': { access: 'account', sample: '/settings/security/password' },
   '/settings/security/backup-codes': { access: 'account', sample: '/settings/security/backup-codes' },
   '/settings/security/second-factor': { access: 'account', sample: '/settings/security/second-factor' },

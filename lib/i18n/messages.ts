@@ -55,6 +55,8 @@ import esCallbacks from '@/messages/es/callbacks.json';
 import enCallbackRequest from '@/messages/en/callbackRequest.json';
 import esCallbackRequest from '@/messages/es/callbackRequest.json';
 import esProgress from '@/messages/es/progress.json';
+import enApiClients from '@/messages/en/apiClients.json';
+import esApiClients from '@/messages/es/apiClients.json';
 import enDevelopers from '@/messages/en/developers.json';
 import esDevelopers from '@/messages/es/developers.json';
 import type { Locale } from './routing';
@@ -87,6 +89,7 @@ const en = {
   callbacks: enCallbacks,
   callbackRequest: enCallbackRequest,
   developers: enDevelopers,
+  apiClients: enApiClients,
 };
 
 export type Messages = typeof en;
@@ -121,6 +124,7 @@ const catalogues: Record<Locale, Messages> = {
     callbacks: esCallbacks,
     callbackRequest: esCallbackRequest,
     developers: esDevelopers,
+    apiClients: esApiClients,
   },
 };
 

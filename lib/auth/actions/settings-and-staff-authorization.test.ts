@@ -1,6 +1,6 @@
 /**
  * Server actions are endpoints: anyone can POST to them, whatever page rendered the form. Every
- * settings action and every staff action (supervisors' staff and capacity pages, officers' request decisions) must therefore check who is asking before it reads
+ * settings action (API credentials included) and every staff action (supervisors' staff and capacity pages, officers' request decisions) must therefore check who is asking before it reads
  * the form or touches the store. Here each one is called with nobody signed in (the check throws, as
  * requireArea's redirect to sign-in does) and must stop at once, having asked for the right area.
  *
@@ -32,6 +32,7 @@ const staff = await import('./staff');
 const capacity = await import('@/lib/biometrics/capacity-actions');
 const officerRequests = await import('@/lib/appointment-requests/officer-actions');
 const officerCallbacks = await import('@/lib/callbacks/officer-actions');
+const apiClients = await import('@/lib/api/client-actions');
 
 /** Actions open to people who are not signed in, and why they may be. */
 const PUBLIC_ACTIONS: Record<string, string> = {
@@ -41,7 +42,7 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   leaveStaffSetupAction: 'only forgets this browser’s set-up cookie',
 };
 
-const EXPECTED_AREA: Record<string, 'account' | 'officer' | 'supervisor'> = {
+const EXPECTED_AREA: Record<string, 'account' | 'representative' | 'officer' | 'supervisor'> = {
   ...Object.fromEntries(Object.keys(settings).map((name) => [name, 'account' as const])),
   createStaffAction: 'supervisor',
   resendStaffLinkAction: 'supervisor',
@@ -51,10 +52,13 @@ const EXPECTED_AREA: Record<string, 'account' | 'officer' | 'supervisor'> = {
   decideRequestAction: 'officer',
   startCallbackAction: 'officer',
   recordCallOutcomeAction: 'officer',
+  createApiClientAction: 'representative',
+  rotateApiClientAction: 'representative',
+  revokeApiClientAction: 'representative',
 };
 
 type Action = (previous: { attempt: number }, form: FormData) => Promise<unknown>;
-const actions = [...Object.entries(settings), ...Object.entries(staff), ...Object.entries(capacity), ...Object.entries(officerRequests), ...Object.entries(officerCallbacks)]
+const actions = [...Object.entries(settings), ...Object.entries(staff), ...Object.entries(capacity), ...Object.entries(officerRequests), ...Object.entries(officerCallbacks), ...Object.entries(apiClients)]
   .filter(([, value]) => typeof value === 'function')
   .map(([name, value]) => [name, value as unknown as Action] as const);
 
@@ -91,12 +95,12 @@ describe('settings, staff, capacity and officer request actions check who is ask
 
   it('write the check as their first statement (read from the source)', () => {
     const checked: string[] = [];
-    for (const file of ['settings.ts', 'staff.ts', '../../biometrics/capacity-actions.ts', '../../appointment-requests/officer-actions.ts', '../../callbacks/officer-actions.ts']) {
+    for (const file of ['settings.ts', 'staff.ts', '../../biometrics/capacity-actions.ts', '../../appointment-requests/officer-actions.ts', '../../callbacks/officer-actions.ts', '../../api/client-actions.ts']) {
       const source = readFileSync(path.join(__dirname, file), 'utf8');
       for (const match of source.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{\n\s*(.*)\n/g)) {
         const [, name, firstLine] = match;
         if (PUBLIC_ACTIONS[name]) continue;
-        expect(firstLine, `${file}: ${name}`).toMatch(/^(const \{[^}]*\} = )?await requireArea\('(account|officer|supervisor)'\);$/);
+        expect(firstLine, `${file}: ${name}`).toMatch(/^(const \{[^}]*\} = )?await requireArea\('(account|representative|officer|supervisor)'\);$/);
         checked.push(name);
       }
     }

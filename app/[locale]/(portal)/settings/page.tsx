@@ -37,7 +37,7 @@ export default async function SettingsPage({ params, searchParams }: Props) {
   return (
     <>
       <PageHeading lead={t('account.lead')}>{t('account.title')}</PageHeading>
-      <SettingsNav current="account" />
+      <SettingsNav current="account" representative={user.role === 'representative'} />
       {saved ? <Alert type="success" heading={t('account.savedTitle')}>{t('account.saved')}</Alert> : null}
 
       <h2 className="mt-10">{t('account.detailsTitle')}</h2>

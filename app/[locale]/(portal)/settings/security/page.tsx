@@ -47,7 +47,7 @@ export default async function SecurityPage({ params, searchParams }: Props) {
   return (
     <>
       <PageHeading lead={t('lead')}>{t('title')}</PageHeading>
-      <SettingsNav current="security" />
+      <SettingsNav current="security" representative={user.role === 'representative'} />
       {done ? (
         <Alert type="success" heading={t(`done.${done}.title`)}>
           {t(`done.${done}.body`)}
