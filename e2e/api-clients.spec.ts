@@ -80,3 +80,21 @@ test('a representative creates sandbox credentials, rotates the secret and revok
   await expect(main(page).getByRole('row', { name: /Case manager tests/ })).toContainText('Revocadas el');
   await expectNoAxeViolations(page);
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('creating credentials is a plain form: the error, then the secret once', async ({ page }) => {
+    const rep = await createFreshAccount({ role: 'representative' });
+    await signInAndLand(page, rep.email, rep.password);
+    await page.goto('/settings/api-clients');
+    await main(page).getByLabel('Name').fill('Nightly sync');
+    await main(page).getByRole('button', { name: 'Create credentials' }).click();
+    await expect(main(page).getByText('Select sandbox or production').first()).toBeVisible();
+    await expect(main(page).getByLabel('Name')).toHaveValue('Nightly sync');
+    await main(page).getByLabel('Production').check();
+    await main(page).getByRole('button', { name: 'Create credentials' }).click();
+    await expect(shownValue(page, 'Client id')).toContainText('live_');
+    await expect(shownValue(page, 'Client secret')).toContainText('sec_');
+  });
+});
