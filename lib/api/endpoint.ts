@@ -17,6 +17,10 @@ import { DEPRECATIONS, deprecationHeaders, type Deprecation } from './versioning
 export interface ApiCall {
   /** The store the operation works on: the portal's, or the sandbox's for sandbox credentials. */
   db: Db;
+  /** The portal's store, where the client itself lives (its webhook endpoints too), sandbox or not. */
+  clientDb: Db;
+  /** The client and its representative as the portal's store knows them (`caller` is the sandbox's stand-in for sandbox credentials). */
+  account: ApiCaller;
   clock: Clock;
   caller: ApiCaller;
   request: Request;
@@ -57,7 +61,7 @@ export async function serveOperation<Params>(
   }
   try {
     const body = request.method === 'POST' ? await request.text() : '';
-    const call: ApiCall = { ...acting, clock, request, body };
+    const call: ApiCall = { ...acting, clientDb: db, account: caller, clock, request, body };
     const run = () => operation.handle(call, params);
     const response = request.method === 'POST' ? await idempotent(db, clock, caller.client, request, body, run) : await run();
     return withHeaders(response, headers);

@@ -118,7 +118,7 @@ describe('the OpenAPI document', () => {
     const post = (linked.paths?.['/things'] as oas31.PathItemObject).post!;
     expect(post.parameters).toEqual([expect.objectContaining({ in: 'header', name: 'Idempotency-Key', description: expect.stringContaining('24 hours') })]);
     expect((post.parameters?.[0] as oas31.ParameterObject).required).not.toBe(true);
-    expect(Object.keys(post.responses ?? {})).toEqual(['201', '401', '409', '422', '429']);
+    expect(Object.keys(post.responses ?? {})).toEqual(['201', '401', '409', '422', '429', '503']);
   });
 
   it('is built once per process and served at GET /api/v1/openapi.json as cacheable JSON', async () => {

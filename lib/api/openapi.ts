@@ -28,6 +28,7 @@ export const API_TAGS = {
   Appointments: 'In-person appointment requests about a client’s case, reviewed by the agency’s officers.',
   Biometrics: 'Biometrics appointments: whether one may be rescheduled online, open times at the centres, and the reschedule.',
   Callbacks: 'Contact Center callbacks: ask to be called, see where it stands, cancel.',
+  Webhooks: 'Events about the clients’ cases, delivered to your address and signed per the Standard Webhooks specification.',
   Sandbox: 'Sandbox credentials only: the test data set and its documented scenarios.',
   Documentation: 'This API’s own description, for HTTP clients and client generators.',
 } as const;
@@ -111,6 +112,7 @@ const RATE_LIMIT_HEADERS: ApiHeaderName[] = ['RateLimit', 'RateLimit-Policy'];
 const TOKEN_PROBLEMS: Partial<Record<ProblemStatus, ApiProblem>> = {
   401: { description: 'The access token is missing, expired, revoked or unknown (code `invalid-token`): get a new one.', headers: ['WWW-Authenticate'] },
   429: { description: 'The client used up its requests for this second or this day (code `rate-limited`).', headers: ['Retry-After', ...RATE_LIMIT_HEADERS] },
+  503: { description: 'Sandbox credentials only: the sandbox’s store cannot be reached just now (code `sandbox-unavailable`).', headers: ['Retry-After'] },
 };
 
 /** What an `idempotent` operation answers without saying. */

@@ -14,6 +14,7 @@ import { caseListQuerySchema, caseListSchema } from './case-list';
 import { caseProgressSchema } from './case-progress-resource';
 import type { ApiOperation, ApiProblem, ProblemStatus } from './openapi';
 import { sandboxScenariosSchema } from './sandbox';
+import { webhookCreateRequestSchema, webhookEndpointSchema, webhookListSchema, webhookTestResponseSchema } from './webhooks/webhooks';
 import { caseResourceSchema, receiptNumberParamSchema, tokenRequestSchema, tokenResponseSchema } from './schemas';
 
 const requestToken: ApiOperation = {
@@ -281,8 +282,70 @@ const cancelCallback: ApiOperation = {
   },
 };
 
+const webhookPath = z.object({ id: z.string().meta({ description: 'The endpoint’s id, from its creation or GET /webhooks.', example: 'whe_3kq9MzT1bVx0aQ2c' }) });
+const webhookNotFound: ApiProblem = { description: 'The client has no active endpoint with this id (`webhook-not-found`).' };
+const WEBHOOK_DELIVERY = [
+  'Events are POSTed as JSON (`{ type, timestamp, data }`) and signed per the Standard Webhooks specification: headers `webhook-id` (the same on every retry), `webhook-timestamp` and `webhook-signature` (`v1,` and base64 of HMAC-SHA256 over `id.timestamp.body`, keyed by the secret’s bytes after `whsec_`).',
+  'A 2xx answer is a delivery; 410 Gone disables the endpoint; anything else is retried after 5 s, 5 min, 30 min, 2 h, 5 h, then every 10 h, for 3 days.',
+].join(' ');
+
+const createWebhook: ApiOperation = {
+  method: 'post',
+  path: '/webhooks',
+  operationId: 'createWebhook',
+  summary: 'Create a webhook endpoint',
+  description: `Subscribes an address to events: \`case.status_changed\`, \`appointment.scheduled\`, \`appointment.changed\`, \`callback.updated\`, for the representative’s clients’ cases (production credentials). The signing secret is in this answer only. In production the address must be public (no private, loopback or link-local address, checked again at each delivery). At most 10 endpoints per client. ${WEBHOOK_DELIVERY}`,
+  tags: ['Webhooks'],
+  auth: 'token',
+  idempotent: true,
+  request: { body: jsonBody(webhookCreateRequestSchema) },
+  responses: { 201: { description: 'The endpoint, with its secret.', schema: webhookEndpointSchema } },
+  problems: {
+    ...JSON_BODY_PROBLEMS,
+    409: { description: 'The client already has 10 active endpoints (`too-many-webhooks`), or a request with this `Idempotency-Key` is still running.' },
+    422: validation('The address or an event type is refused'),
+  },
+};
+
+const listWebhooks: ApiOperation = {
+  method: 'get',
+  path: '/webhooks',
+  operationId: 'listWebhooks',
+  summary: 'List webhook endpoints',
+  description: 'The client’s active endpoints (never their secrets).',
+  tags: ['Webhooks'],
+  auth: 'token',
+  responses: { 200: { description: 'The endpoints.', schema: webhookListSchema } },
+};
+
+const deleteWebhook: ApiOperation = {
+  method: 'delete',
+  path: '/webhooks/{id}',
+  operationId: 'deleteWebhook',
+  summary: 'Delete a webhook endpoint',
+  description: 'Stops deliveries to the endpoint; its queued events are dropped.',
+  tags: ['Webhooks'],
+  auth: 'token',
+  request: { path: webhookPath },
+  responses: { 204: { description: 'Deleted.' } },
+  problems: { 404: webhookNotFound },
+};
+
+const testWebhook: ApiOperation = {
+  method: 'post',
+  path: '/webhooks/{id}/test',
+  operationId: 'testWebhook',
+  summary: 'Send a test event',
+  description: `Queues a \`webhook.test\` event for the endpoint, delivered and signed like any other. ${WEBHOOK_DELIVERY}`,
+  tags: ['Webhooks'],
+  auth: 'token',
+  idempotent: true,
+  request: { path: webhookPath },
+  responses: { 202: { description: 'Queued: the worker delivers it within seconds.', schema: webhookTestResponseSchema } },
+  problems: { 404: webhookNotFound },
+};
+
 const sandboxOnly: ApiProblem = { description: 'These are production credentials (`sandbox-only`).' };
-const sandboxUnavailable: ApiProblem = { description: 'The sandbox’s store cannot be reached just now (`sandbox-unavailable`).', headers: ['Retry-After'] };
 
 const listSandboxScenarios: ApiOperation = {
   method: 'get',
@@ -293,7 +356,7 @@ const listSandboxScenarios: ApiOperation = {
   tags: ['Sandbox'],
   auth: 'token',
   responses: { 200: { description: 'The scenarios.', schema: sandboxScenariosSchema } },
-  problems: { 403: sandboxOnly, 503: sandboxUnavailable },
+  problems: { 403: sandboxOnly },
 };
 
 const resetSandbox: ApiOperation = {
@@ -306,7 +369,7 @@ const resetSandbox: ApiOperation = {
   auth: 'token',
   idempotent: true,
   responses: { 200: { description: 'The scenarios, as at the start.', schema: sandboxScenariosSchema } },
-  problems: { 403: sandboxOnly, 503: sandboxUnavailable },
+  problems: { 403: sandboxOnly },
 };
 
 export const API_OPERATIONS: readonly ApiOperation[] = [
@@ -325,6 +388,10 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   createCallback,
   getCallback,
   cancelCallback,
+  createWebhook,
+  listWebhooks,
+  deleteWebhook,
+  testWebhook,
   listSandboxScenarios,
   resetSandbox,
   getOpenApiDocument,

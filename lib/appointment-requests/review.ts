@@ -12,6 +12,7 @@ import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { transaction, type Db, type DbOrTx } from '@/db/client';
 import type { AppointmentRequestStatus } from '@/db/columns';
 import { appointmentRequestEvents, appointmentRequests, appointments, fieldOffices, users, type AppointmentRequest, type User } from '@/db/schema';
+import { queueCaseEvent } from '@/lib/api/webhooks/webhooks';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { displayName } from '@/lib/auth/account-summary';
 import { MINUTE, type Clock } from '@/lib/clock';
@@ -142,6 +143,9 @@ export async function decideRequest(
       });
       const [office] = await tx.select().from(fieldOffices).where(eq(fieldOffices.id, decision.fieldOfficeId));
       const { timeZone, name: officeName, street, city, state, zip } = office;
+      if (decided.caseId !== null) {
+        await queueCaseEvent(tx, clock, decided.caseId, 'appointment.scheduled', { reference: decided.reference, kind: 'field_office', startsAt: decision.startsAt.toISOString(), endsAt: endsAt.toISOString(), office: { code: office.code, name: officeName } });
+      }
       await tellRequester(tx, clock, decided, {
         reference: decided.reference,
         outcome: 'scheduled',

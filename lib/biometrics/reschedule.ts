@@ -9,6 +9,7 @@
 import { and, eq, gt, isNull, like, lt, lte, sql } from 'drizzle-orm';
 import { transaction, type Db } from '@/db/client';
 import { appointments, biometricSlots, caseLinks, notifications, users, type Appointment, type Asc, type User } from '@/db/schema';
+import { queueCaseEvent } from '@/lib/api/webhooks/webhooks';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { caseForViewer } from '@/lib/cases/case-views';
 import type { Clock } from '@/lib/clock';
@@ -109,6 +110,7 @@ export async function rescheduleBiometrics(
         .where(and(eq(notifications.status, 'pending'), like(notifications.dedupeKey, `${reminderKeyPrefix(old.id)}%`)));
 
       const newAsc = slot.ascId === oldAsc.id ? oldAsc : (await biometricsAppointmentOf(tx, theCase.id))!.asc;
+      await queueCaseEvent(tx, clock, theCase.id, 'appointment.changed', { receiptNumber: theCase.receiptNumber, kind: 'biometrics', startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString(), centre: { code: newAsc.code, name: newAsc.name } });
       await recordAudit(tx, clock, {
         actor: { id: input.actor.id, role: input.actor.role },
         action: 'biometrics.reschedule',

@@ -16,6 +16,7 @@ import { dialect, transaction, type Db, type DbOrTx } from '@/db/client';
 import type { CallbackStatus, Language } from '@/db/columns';
 import { callbackEvents, callbacks, caseLinks, cases, smsOptOuts, users, type Callback, type User } from '@/db/schema';
 import { requestDueAt } from '@/lib/appointment-requests/due-time';
+import { queueCaseEvent } from '@/lib/api/webhooks/webhooks';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { activeLinksOf } from '@/lib/auth/policy';
 import { MINUTE, type Clock } from '@/lib/clock';
@@ -46,6 +47,9 @@ export type CallbackEventKind =
 
 async function addEvent(db: DbOrTx, clock: Clock, callbackId: number, kind: CallbackEventKind, actorId: number | null = null, note: string | null = null) {
   await db.insert(callbackEvents).values({ callbackId, kind, at: clock.now(), actorId, note });
+  // A callback about a case is news for the case's representatives' software.
+  const [callback] = await db.select({ caseId: callbacks.caseId, number: callbacks.serviceRequestNumber, status: callbacks.status, closedReason: callbacks.closedReason }).from(callbacks).where(eq(callbacks.id, callbackId));
+  if (callback?.caseId) await queueCaseEvent(db, clock, callback.caseId, 'callback.updated', { serviceRequestNumber: callback.number, event: kind, status: callback.status, closedReason: callback.closedReason });
 }
 
 /** A fresh 8-digit service request number (not starting with 0, so it reads as a number). */

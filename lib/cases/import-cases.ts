@@ -12,13 +12,15 @@ import { transaction, type Db, type Tx } from '@/db/client';
 import type { CaseState, MailingAddress } from '@/db/columns';
 import { caseLinks, cases, caseStatusEvents, fieldOffices, users, type Case } from '@/db/schema';
 import { issueAccessCodeWithin, type AccessCodeAudience } from '@/lib/access-codes/issue-access-code';
+import { queueCaseEvent } from '@/lib/api/webhooks/webhooks';
+import { isoDateInZone } from '@/lib/calendar/iso-date';
 import { recordAudit, type AuditActor } from '@/lib/audit/record-audit';
 import type { Clock } from '@/lib/clock';
 import { enqueueNotification } from '@/lib/notifications/enqueue';
 import { AGENCY_TIME_ZONE } from '@/lib/notifications/templates';
 import { parseCaseImportLine, type CaseImportLine, type ImportedStatusEvent } from './case-import-schema';
 import { accountContact } from './case-contacts';
-import { CASE_STATUS_OUTCOMES, isCaseStatusKey } from './status-catalogue';
+import { CASE_STATUS_OUTCOMES, caseStatusTitle, isCaseStatusKey } from './status-catalogue';
 
 export interface ImportOptions {
   /** Issue the applicant's (and the representative's) access code for each new case, as on receipt. Default true. */
@@ -166,6 +168,12 @@ export async function importCaseLine(db: Db, clock: Clock, text: string, options
         detail: { status: event.status, eventKey: event.key, occurredAt: event.occurredAt.toISOString() },
       });
       notificationsQueued += await notifyLinkedAccounts(tx, clock, theCase, id, event);
+      if (isCaseStatusKey(event.status)) {
+        await queueCaseEvent(tx, clock, theCase.id, 'case.status_changed', {
+          receiptNumber: line.receiptNumber,
+          status: { code: event.status, title: caseStatusTitle(event.status), on: isoDateInZone(event.occurredAt, AGENCY_TIME_ZONE) },
+        });
+      }
     }
     if (added.length) await refreshLatestStatus(tx, theCase, now);
 

@@ -1,7 +1,7 @@
 /**
  * The background worker: runs a list of periodic jobs — the outbox delivery, hourly the purge of
  * spent sessions, counters and codes, daily myProgress's curves, the end of callbacks' text-ahead
- * waits — until told to stop. Jobs keep their state in the database, so any number of workers can run and a restart
+ * waits, the API's webhook deliveries — until told to stop. Jobs keep their state in the database, so any number of workers can run and a restart
  * resumes where the last one stopped. A job that did a full batch runs again at once; otherwise
  * the worker waits `intervalMs` before the next round.
  */
@@ -12,6 +12,7 @@ import { purgeJob } from '@/lib/housekeeping/purge';
 import { log } from '@/lib/log';
 import { progressRefreshJob } from '@/lib/progress/refresh';
 import { callbackStepsJob } from '@/lib/callbacks/callbacks';
+import { webhookDeliveryJob } from '@/lib/api/webhooks/deliveries';
 import { deliverDueNotifications } from './deliver';
 import { closeTransports, transportsFromConfig, type Transports } from './transports';
 
@@ -61,7 +62,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   const { signal, clock = systemClock, intervalMs = DEFAULT_WORKER_INTERVAL_MS } = options;
   const db = options.db ?? getDb();
   const ownTransports = options.jobs ? undefined : transportsFromConfig();
-  const jobs = options.jobs ?? [notificationDeliveryJob(ownTransports!), purgeJob(), progressRefreshJob(), callbackStepsJob()];
+  const jobs = options.jobs ?? [notificationDeliveryJob(ownTransports!), purgeJob(), progressRefreshJob(), callbackStepsJob(), webhookDeliveryJob()];
   const context: JobContext = { db, clock, signal };
 
   log.info({ jobs: jobs.map((job) => job.name), intervalMs }, 'worker started');
