@@ -44,11 +44,13 @@ const ERROR_CODES = [
   ['appointment-request-not-found', 404, 'appointmentRequestNotFound'],
   ['callback-not-found', 404, 'callbackNotFound'],
   ['asc-not-found', 404, 'ascNotFound'],
+  ['webhook-not-found', 404, 'webhookNotFound'],
   ['duplicate-request', 409, 'duplicateRequest'],
   ['request-closed', 409, 'requestClosed'],
   ['callback-started', 409, 'callbackStarted'],
   ['reschedule-not-allowed', 409, 'rescheduleNotAllowed'],
   ['slot-taken', 409, 'slotTaken'],
+  ['too-many-webhooks', 409, 'tooManyWebhooks'],
   ['idempotency-request-in-progress', 409, 'idempotencyInProgress'],
   ['body-too-large', 413, 'bodyTooLarge'],
   ['unsupported-media-type', 415, 'unsupportedMediaType'],
@@ -60,7 +62,7 @@ const ERROR_CODES = [
   ['sandbox-unavailable', 503, 'sandboxUnavailable'],
 ] as const;
 
-const SECTIONS = ['credentials', 'quick-start', 'rate-limits', 'errors', 'idempotency', 'sandbox', 'versioning', 'reference'] as const;
+const SECTIONS = ['credentials', 'quick-start', 'rate-limits', 'errors', 'idempotency', 'webhooks', 'sandbox', 'versioning', 'reference'] as const;
 
 const Code = ({ children }: { children: string }) => <pre className="code-block">{children}</pre>;
 const code = (chunks: ReactNode) => <code>{chunks}</code>;
@@ -81,6 +83,7 @@ export default async function DevelopersPage(props: Props) {
     'rate-limits': t('limits.title'),
     errors: t('errors.title'),
     idempotency: t('idempotency.title'),
+    webhooks: t('webhooks.title'),
     sandbox: t('sandbox.title'),
     versioning: t('versioning.title'),
     reference: t('reference.title'),
@@ -158,6 +161,10 @@ export default async function DevelopersPage(props: Props) {
         <li>{t('idempotency.mismatch')}</li>
         <li>{t('idempotency.kept')}</li>
       </ul>
+
+      {heading('webhooks')}
+      <p>{t.rich('webhooks.body', { code })}</p>
+      <p>{t('webhooks.retries')}</p>
 
       {heading('sandbox')}
       <p>{t.rich('sandbox.body', { code })}</p>
