@@ -28,6 +28,7 @@ export const API_TAGS = {
   Appointments: 'In-person appointment requests about a client’s case, reviewed by the agency’s officers.',
   Biometrics: 'Biometrics appointments: whether one may be rescheduled online, open times at the centres, and the reschedule.',
   Callbacks: 'Contact Center callbacks: ask to be called, see where it stands, cancel.',
+  Uploads: 'Evidence files up to 1 GiB for a client’s case, in resumable chunks, checked by SHA-256 and by their bytes’ type.',
   Webhooks: 'Events about the clients’ cases, delivered to your address and signed per the Standard Webhooks specification.',
   Sandbox: 'Sandbox credentials only: the test data set and its documented scenarios.',
   Documentation: 'This API’s own description, for HTTP clients and client generators.',
@@ -53,6 +54,7 @@ export const API_HEADERS = {
   ),
   'RateLimit-Policy': header('The client’s limits: 10 requests a second (`w=1`) and 10,000 a day (`w=86400`).', z.string(), '10;w=1, 10000;w=86400'),
   'Retry-After': header('Seconds to wait before trying again.', z.string().regex(/^\d+$/), '1'),
+  'Upload-Offset': header('Uploads: how far the stored file goes, the byte the next chunk must start at.', z.string().regex(/^\d+$/), '8388608'),
   'WWW-Authenticate': header('The authentication the endpoint expects (RFC 9110 §11.6.1).', z.string(), 'Bearer realm="api", error="invalid_token"'),
 };
 export type ApiHeaderName = keyof typeof API_HEADERS;
@@ -70,7 +72,7 @@ export interface ApiProblem {
   headers?: ApiHeaderName[];
 }
 
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 503;
 
 export interface ApiOperation {
   method: HttpMethod;

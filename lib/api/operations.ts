@@ -14,6 +14,7 @@ import { caseListQuerySchema, caseListSchema } from './case-list';
 import { caseProgressSchema } from './case-progress-resource';
 import type { ApiOperation, ApiProblem, ProblemStatus } from './openapi';
 import { sandboxScenariosSchema } from './sandbox';
+import { uploadCreateRequestSchema, uploadSchema } from './uploads/uploads';
 import { webhookCreateRequestSchema, webhookEndpointSchema, webhookListSchema, webhookTestResponseSchema } from './webhooks/webhooks';
 import { caseResourceSchema, receiptNumberParamSchema, tokenRequestSchema, tokenResponseSchema } from './schemas';
 
@@ -345,6 +346,61 @@ const testWebhook: ApiOperation = {
   problems: { 404: webhookNotFound },
 };
 
+const uploadPath = z.object({ id: z.string().meta({ description: 'The upload’s id, from its creation.', example: 'upl_q3Zk8m1xTz0bPa9c' }) });
+const uploadNotFound: ApiProblem = { description: 'No upload with this id was started by these credentials (`upload-not-found`).' };
+
+const createUpload: ApiOperation = {
+  method: 'post',
+  path: '/cases/{receipt}/uploads',
+  operationId: 'createUpload',
+  summary: 'Begin an evidence upload',
+  description: 'Declares a file for a client’s case: its name, type, size (up to 1 GiB) and SHA-256. Then send it with PUT /uploads/{id}, in chunks of at most `chunkSize` bytes (8 MiB). An upload not finished within 24 hours is abandoned.',
+  tags: ['Uploads'],
+  auth: 'token',
+  idempotent: true,
+  request: { path: receiptPath, body: jsonBody(uploadCreateRequestSchema) },
+  responses: { 201: { description: 'The upload, ready for its first chunk.', schema: uploadSchema, headers: ['Upload-Offset'] } },
+  problems: { ...JSON_BODY_PROBLEMS, 404: caseNotFound, 422: validation('The name, type, size or SHA-256 is missing or wrong') },
+};
+
+const uploadChunk: ApiOperation = {
+  method: 'put',
+  path: '/uploads/{id}',
+  operationId: 'uploadChunk',
+  summary: 'Send a chunk of an upload',
+  description:
+    'The next chunk, as the raw bytes (`Content-Type: application/offset+octet-stream`), at most 8 MiB, starting where the stored file ends: `Upload-Offset` must equal `receivedBytes`. If the connection breaks, ask GET /uploads/{id} (or read `Upload-Offset` in any answer) and resume from there: the bytes that arrived are kept. When the last byte arrives the SHA-256 and the type are checked; a mismatch rejects the upload and deletes its bytes. Not an `Idempotency-Key` operation: the offset makes a retry safe by itself.',
+  tags: ['Uploads'],
+  auth: 'token',
+  request: {
+    path: uploadPath,
+    headers: z.object({ 'Upload-Offset': z.string().meta({ description: 'The byte this chunk starts at: the upload’s `receivedBytes`.', example: '0' }) }),
+    body: { contentType: 'application/offset+octet-stream', schema: z.string().meta({ format: 'binary' }), description: 'The chunk’s bytes.' },
+  },
+  responses: { 200: { description: 'The upload after this chunk (`complete` after the last).', schema: uploadSchema, headers: ['Upload-Offset'] } },
+  problems: {
+    400: { description: 'No valid `Upload-Offset` (`validation-failed`), or the connection broke during the chunk (`chunk-interrupted`, with `receivedBytes`).', headers: ['Upload-Offset'] },
+    404: uploadNotFound,
+    409: { description: 'The chunk does not start where the file ends (`offset-mismatch`, with `receivedBytes`), or the upload is finished (`upload-closed`).', headers: ['Upload-Offset'] },
+    410: { description: 'The upload was not finished within 24 hours (`upload-expired`).', headers: ['Upload-Offset'] },
+    413: { description: 'The chunk is larger than 8 MiB or goes past the declared size (`chunk-too-large`).', headers: ['Upload-Offset'] },
+    422: { description: 'The last chunk arrived but the file’s SHA-256 (`checksum-mismatch`) or its first bytes (`content-type-mismatch`) do not match the declaration: the upload is rejected.', headers: ['Upload-Offset'] },
+  },
+};
+
+const getUpload: ApiOperation = {
+  method: 'get',
+  path: '/uploads/{id}',
+  operationId: 'getUpload',
+  summary: 'Read an upload',
+  description: 'How far the upload has arrived (`receivedBytes`, also in `Upload-Offset`) and its status: where to resume after a break.',
+  tags: ['Uploads'],
+  auth: 'token',
+  request: { path: uploadPath },
+  responses: { 200: { description: 'The upload.', schema: uploadSchema, headers: ['Upload-Offset'] } },
+  problems: { 404: uploadNotFound },
+};
+
 const sandboxOnly: ApiProblem = { description: 'These are production credentials (`sandbox-only`).' };
 
 const listSandboxScenarios: ApiOperation = {
@@ -388,6 +444,9 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   createCallback,
   getCallback,
   cancelCallback,
+  createUpload,
+  uploadChunk,
+  getUpload,
   createWebhook,
   listWebhooks,
   deleteWebhook,

@@ -16,7 +16,7 @@ export interface Problem {
   detail: string;
   errors?: ProblemFieldError[];
   /** Extra members the schema declares (RFC 6749's `error` on the token endpoint). */
-  extra?: Pick<ProblemDocument, 'error' | 'error_description' | 'reference' | 'requestStatus' | 'rule'>;
+  extra?: Pick<ProblemDocument, 'error' | 'error_description' | 'reference' | 'requestStatus' | 'rule' | 'receivedBytes'>;
 }
 
 export const problemType = (code: string) => `urn:immigration-portal:problem:${code}`;

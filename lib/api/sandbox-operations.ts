@@ -5,6 +5,7 @@
 import { jsonResponse, type ApiCall, type Operation } from './endpoint';
 import { problemResponse } from './problem';
 import { resetSandbox, sandboxScenarios } from './sandbox';
+import { evidenceStorage } from './uploads/storage';
 
 const sandboxOnly = ({ caller }: ApiCall) =>
   caller.client.environment === 'sandbox'
@@ -23,7 +24,8 @@ export const resetSandboxOperation: Operation<object> = {
   async handle(call) {
     const refused = sandboxOnly(call);
     if (refused) return refused;
-    await resetSandbox(call.db, call.clock, call.caller.client, call.caller.user);
+    const { removedFiles } = await resetSandbox(call.db, call.clock, call.caller.client, call.caller.user);
+    for (const key of removedFiles) await evidenceStorage().remove(key);
     return jsonResponse(sandboxScenarios(call.caller.client));
   },
 };

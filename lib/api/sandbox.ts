@@ -11,8 +11,8 @@
  * each should produce; POST /api/v1/sandbox/reset puts the data set back as it was.
  *
  * Acting in the sandbox, the client's representative is a stand-in account of the sandbox store
- * with the same name. The reset also removes the appointment requests and callbacks it made; other
- * operations that create records must be added to it when they reach the sandbox.
+ * with the same name. The reset also removes the appointment requests, callbacks and uploads it made;
+ * other operations that create records must be added to it when they reach the sandbox.
  */
 import { createHmac } from 'node:crypto';
 import { and, eq, gt, inArray, like, or, sql } from 'drizzle-orm';
@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { transaction, type Db, type Tx } from '@/db/client';
 import type { CaseState } from '@/db/columns';
 import { ASCS, FIELD_OFFICES, placeRow } from '@/db/seed/places';
-import { accessCodes, appointmentRequestEvents, appointmentRequests, appointments, ascs, biometricSlots, callbackEvents, callbacks, caseLinks, cases, caseStatusEvents, fieldOffices, representativeProfiles, throttles, users, type ApiClient, type User } from '@/db/schema';
+import { accessCodes, apiClients, evidenceUploads, appointmentRequestEvents, appointmentRequests, appointments, ascs, biometricSlots, callbackEvents, callbacks, caseLinks, cases, caseStatusEvents, fieldOffices, representativeProfiles, throttles, users, type ApiClient, type User } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { ACCESS_CODE_ALPHABET, ACCESS_CODE_LENGTH, formatAccessCode, hashAccessCode } from '@/lib/access-codes/access-code';
 import { linkAccountKey, linkReceiptKey } from '@/lib/access-codes/link-case';
@@ -149,14 +149,27 @@ export async function sandboxRepresentative(sandboxDb: Db, clock: Clock, client:
       return other;
     }
     await tx.insert(representativeProfiles).values({ userId: made.id, kind: 'attorney', barNumber: 'SANDBOX', licensingState: 'DC', organisation: 'Sandbox', sector: 'private' });
+    await mirrorClient(tx, client, made);
     await writeDataSet(tx, clock, client, made);
     return made;
   });
 }
 
+/**
+ * The client's row in the sandbox store too (same id, owned by the stand-in, no secret that could
+ * ever match), so what the sandbox keeps per client (uploads) refers to it as in the portal's store.
+ */
+async function mirrorClient(tx: Tx, client: ApiClient, standIn: User): Promise<void> {
+  await tx
+    .insert(apiClients)
+    .values({ id: client.id, clientId: client.clientId, userId: standIn.id, name: client.name, environment: 'sandbox', secretHash: 'sandbox-mirror: never a secret', createdAt: client.createdAt })
+    .onConflictDoNothing();
+}
+
 /** Puts the client's data set back as it was at the start: links, codes, statuses and throttles. */
-export async function resetSandbox(sandboxDb: Db, clock: Clock, client: ApiClient, owner: User): Promise<void> {
+export async function resetSandbox(sandboxDb: Db, clock: Clock, client: ApiClient, owner: User): Promise<{ removedFiles: string[] }> {
   const representative = await sandboxRepresentative(sandboxDb, clock, client, owner);
+  const removedFiles: string[] = [];
   await transaction(sandboxDb, async (tx) => {
     const receiptPattern = `IOE9${sandboxNumberOf(client)}%`;
     const own = await tx.select({ id: cases.id, receiptNumber: cases.receiptNumber }).from(cases).where(like(cases.receiptNumber, receiptPattern));
@@ -174,6 +187,8 @@ export async function resetSandbox(sandboxDb: Db, clock: Clock, client: ApiClien
       await tx.delete(callbacks).where(eq(callbacks.userId, representative.id));
     }
     if (ids.length > 0) {
+      const uploads = await tx.delete(evidenceUploads).where(inArray(evidenceUploads.caseId, ids)).returning({ storageKey: evidenceUploads.storageKey });
+      removedFiles.push(...uploads.map((u) => u.storageKey));
       // Seats the client's reschedules took go back to the open times.
       const seats = await tx.select({ slotId: appointments.slotId }).from(appointments).where(inArray(appointments.caseId, ids));
       for (const { slotId } of seats) if (slotId !== null) await tx.update(biometricSlots).set({ booked: sql`${biometricSlots.booked} - 1` }).where(and(eq(biometricSlots.id, slotId), gt(biometricSlots.booked, 0)));
@@ -184,10 +199,12 @@ export async function resetSandbox(sandboxDb: Db, clock: Clock, client: ApiClien
       await tx.delete(cases).where(inArray(cases.id, ids));
     }
     await tx.delete(throttles).where(or(eq(throttles.key, linkAccountKey(representative.id)), inArray(throttles.key, own.map((c) => linkReceiptKey(c.receiptNumber)).concat(['-']))));
+    await mirrorClient(tx, client, representative);
     await writeDataSet(tx, clock, client, representative);
     // The sandbox's own audit log keeps what happened before the reset, like any audit log.
     await recordAudit(tx, clock, { actor: { id: representative.id, role: representative.role }, action: 'sandbox.reset', objectType: 'api_client', objectId: client.clientId, outcome: 'success' });
   });
+  return { removedFiles };
 }
 
 /**

@@ -37,6 +37,7 @@ export const problemSchema = z
     reference: z.string().optional().meta({ description: '`duplicate-request` only: the reference of the open request.', example: 'AR-7KQ2-M9XD' }),
     requestStatus: z.string().optional().meta({ description: '`request-closed` only: where the request stands.', example: 'cancelled' }),
     rule: z.string().optional().meta({ description: '`reschedule-not-allowed` only: the rule that stops an online reschedule.', example: 'too_late' }),
+    receivedBytes: z.int().optional().meta({ description: 'Uploads only: how far the stored file goes, where the next chunk must start.', example: 8388608 }),
   })
   .meta({
     id: 'Problem',

@@ -11,6 +11,8 @@ import { apiIdempotencyKeys, apiTokens, backupCodes, formDrafts, notifications, 
 import { recordAudit } from '@/lib/audit/record-audit';
 import { DAY, HOUR, type Clock } from '@/lib/clock';
 import type { WorkerJob } from '@/lib/notifications/worker';
+import { evidenceStorage } from '@/lib/api/uploads/storage';
+import { purgeAbandonedUploads } from '@/lib/api/uploads/uploads';
 
 /**
  * How long a spent session or code is kept after it ended, was used or expired: long enough that a
@@ -99,7 +101,7 @@ export function purgeSpentRecords(db: Db, clock: Clock): Promise<PurgeReport> {
   });
 }
 
-/** The worker's housekeeping: a purge when the worker starts and then every `everyMs` (an hour). */
+/** The worker's housekeeping: a purge (and of evidence uploads abandoned unfinished, with their bytes) when the worker starts and then every `everyMs` (an hour). */
 export function purgeJob(options: { everyMs?: number } = {}): WorkerJob {
   const everyMs = options.everyMs ?? HOUR;
   let lastRun: number | null = null;
@@ -109,8 +111,9 @@ export function purgeJob(options: { everyMs?: number } = {}): WorkerJob {
       const now = clock.now().getTime();
       if (lastRun !== null && now - lastRun < everyMs) return {};
       const report = await purgeSpentRecords(db, clock);
+      const abandonedUploads = await purgeAbandonedUploads(db, clock, evidenceStorage());
       lastRun = now;
-      return { counts: { ...report } };
+      return { counts: { ...report, abandonedUploads } };
     },
   };
 }

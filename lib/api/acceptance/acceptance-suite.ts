@@ -6,8 +6,10 @@
  * limit of 10 requests a second. `npm run api:acceptance -- --base-url … --client-id … --client-secret …`
  * runs it (scripts/api-acceptance.ts); the journeys run it against the portal they start.
  *
- * Only fetch: it depends on nothing of the portal's but the published API, as a vendor's would.
+ * Only fetch (and node:crypto for a file's SHA-256): it depends on nothing of the portal's but the
+ * published API, as a vendor's would.
  */
+import { createHash } from 'node:crypto';
 
 export interface AcceptanceOptions {
   baseUrl: string;
@@ -55,13 +57,13 @@ export async function runAcceptanceSuite(options: AcceptanceOptions): Promise<Ch
   let lastRequestAt = 0;
   let token = '';
 
-  async function send(method: string, path: string, init: { body?: string; headers?: Record<string, string>; auth?: 'bearer' | 'none' } = {}): Promise<SeenResponse> {
+  async function send(method: string, path: string, init: { body?: string | Uint8Array; headers?: Record<string, string>; auth?: 'bearer' | 'none' } = {}): Promise<SeenResponse> {
     const wait = lastRequestAt + paceMs - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     lastRequestAt = Date.now();
     const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
     if ((init.auth ?? 'bearer') === 'bearer') headers.authorization = `Bearer ${token}`;
-    const response = await fetch(`${base}${path}`, { method, headers, body: init.body, redirect: 'manual' });
+    const response = await fetch(`${base}${path}`, { method, headers, body: init.body as BodyInit | undefined, redirect: 'manual' });
     const text = await response.text();
     let body: unknown = text;
     if (/json/.test(response.headers.get('content-type') ?? '') && text) body = JSON.parse(text);
@@ -226,6 +228,23 @@ export async function runAcceptanceSuite(options: AcceptanceOptions): Promise<Ch
     must(made.status === 201 && number, `answered ${made.status}: ${JSON.stringify(made.body)}`);
     const cancelled = await send('POST', `/api/v1/callbacks/${number}/cancel`, json({}));
     must(cancelled.status === 200 && (cancelled.body as { closedReason?: string }).closedReason === 'cancelled', `cancelling answered ${cancelled.status}`);
+  });
+  await check('an evidence upload of 8 MiB and a bit arrives in two chunks, resumes from where the file ends, and is checked', async () => {
+    const size = 8 * 1024 * 1024 + 1024;
+    const file = new Uint8Array(size);
+    file.set([0x25, 0x50, 0x44, 0x46, 0x2d]); // %PDF-
+    for (let i = 5; i < size; i++) file[i] = (i * 31 + 7) & 0xff;
+    const sha256 = createHash('sha256').update(file).digest('hex');
+    const made = await send('POST', `/api/v1/cases/${readable[0].receiptNumber}/uploads`, json({ fileName: 'evidence.pdf', contentType: 'application/pdf', size, sha256 }));
+    const upload = made.body as { id?: string; chunkSize?: number };
+    must(made.status === 201 && upload.id && upload.chunkSize, `beginning answered ${made.status}: ${JSON.stringify(made.body)}`);
+    const chunk = (offset: number, bytes: Uint8Array) => send('PUT', `/api/v1/uploads/${upload.id}`, { body: bytes, headers: { 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset) } });
+    const first = await chunk(0, file.subarray(0, upload.chunkSize));
+    must(first.status === 200 && first.headers.get('upload-offset') === String(upload.chunkSize), `the first chunk answered ${first.status}: ${JSON.stringify(first.body)}`);
+    const repeated = await chunk(0, file.subarray(0, 16));
+    must(repeated.status === 409 && repeated.headers.get('upload-offset') === String(upload.chunkSize), `a chunk out of place answered ${repeated.status}`);
+    const last = await chunk(upload.chunkSize!, file.subarray(upload.chunkSize));
+    must(last.status === 200 && (last.body as { status?: string }).status === 'complete', `the last chunk answered ${last.status}: ${JSON.stringify(last.body)}`);
   });
   await check('a receipt number not linked to the account is 404 case-not-found', async () => {
     const answer = await send('GET', '/api/v1/cases/IOE0000000000');

@@ -18,12 +18,12 @@ export interface ApiTestClient {
 }
 
 export interface ApiTestRequest<P> {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path?: string;
   params?: P;
   json?: unknown;
-  /** A raw body, sent as it is (with the content type given in headers). */
-  body?: string;
+  /** A raw body, sent as it is (with the content type given in headers): text, bytes or a stream. */
+  body?: string | Uint8Array | ReadableStream<Uint8Array>;
   headers?: Record<string, string>;
   deprecations?: Record<string, Deprecation>;
 }
@@ -44,7 +44,7 @@ export async function apiTestClient(db: Db, clock: Clock & { advance(ms: number)
       const method = options.method ?? (options.json !== undefined || options.body !== undefined ? 'POST' : 'GET');
       const body = options.body ?? (options.json !== undefined ? JSON.stringify(options.json) : undefined);
       const headers = { authorization: `Bearer ${token}`, ...(options.json !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers };
-      const request = new Request(`http://localhost/api/v1${options.path ?? '/test'}`, { method, headers, body });
+      const request = new Request(`http://localhost/api/v1${options.path ?? '/test'}`, { method, headers, body: body as BodyInit | undefined, duplex: 'half' } as RequestInit);
       const answer = await serveOperation(db, clock, request, (options.params ?? {}) as never, operation, options.deprecations ?? {});
       // Every answer of a published operation is checked against the OpenAPI document.
       return API_OPERATIONS.some((declared) => declared.operationId === operation.id) ? documented(operation.id, answer) : answer;
